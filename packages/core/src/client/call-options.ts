@@ -1,0 +1,15 @@
+import type { RetryPolicy } from '../retry/retry-policy.js';
+
+/** Options for one call, given after the input: `client.createTask(input, { signal })`. */
+export interface CallOptions {
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Time allowed for each attempt to receive response headers; `false` for none. Overrides the client's. */
+  timeoutMs?: number | false;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /** The idempotency key for this logical operation; generated when absent and the call is a side effect. */
+  idempotencyKey?: string;
+  /** Retry settings for this call; `false` turns retrying off. */
+  retry?: RetryPolicy | false;
+}

@@ -1,0 +1,234 @@
+import { EventEmitter } from 'eventemitter3';
+import { z } from 'zod';
+import type { AuthStrategy } from '../auth/auth-strategy.js';
+import type { AnyConnector } from '../connector/define-connector.js';
+import type { AnyOperation } from '../connector/operation.js';
+import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
+import { encodeForm } from '../encoding/form.js';
+import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
+import type { HttpMethod, JunctionResponse, RequestContext } from '../pipeline/context.js';
+import { createRedactor, type Redactor } from '../redaction/redactor.js';
+import { describeIssues, toIssues } from '../schema/issues.js';
+import { lenient } from '../schema/lenient.js';
+import { guardBrowser } from './browser-guard.js';
+import { buildPipeline } from './build-pipeline.js';
+import type { CallOptions } from './call-options.js';
+import type { ClientEvents } from './events.js';
+import { type FetchedPage, paginateItems, paginatePages } from './paginate.js';
+import type { Client, ClientConfig, RawRequest } from './types.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+type Listener = (event: unknown) => void;
+
+/** One request before it enters the pipeline. */
+interface Outgoing {
+  operation?: string;
+  method: HttpMethod;
+  url: URL;
+  body?: string;
+  contentType?: string;
+  input?: unknown;
+  idempotent: boolean;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Turns a connector into a typed client: one method per operation, a raw
+ * `request()` for anything undeclared, lifecycle events, and the pipeline
+ * every call goes through.
+ */
+export function createClient<C extends AnyConnector>(connector: C, config: ClientConfig<C>): Client<C> {
+  const strategy: AuthStrategy = config.auth ?? connector.auth.create(config.credentials);
+  guardBrowser(connector.name, strategy, config.dangerouslyAllowBrowser);
+
+  const redactor: Redactor = createRedactor({
+    secrets: () => [...strategy.secrets(), ...(config.secrets ?? [])],
+    headers: strategy.secretHeaders ?? [],
+    queryParams: strategy.secretQueryParams ?? [],
+  });
+  // Typed at the client's surface (ClientBase); internally any listener is fine.
+  const emitter = new EventEmitter();
+  const emit: RequestContext['emit'] = (name, event) => {
+    emitter.emit(name, event);
+  };
+  const pipeline = buildPipeline(connector, config, strategy, emit);
+  for (const m of config.middleware ?? []) pipeline.use(m.use, m.position, m.name);
+
+  const baseUrl = config.baseUrl ?? connector.baseUrl;
+  const timeout = config.timeoutMs ?? connector.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const send = (out: Outgoing, options: CallOptions = {}): Promise<JunctionResponse> => {
+    const headers = new Headers({
+      accept: 'application/json',
+      ...connector.headers,
+      ...config.headers,
+      ...out.headers,
+      ...options.headers,
+    });
+    if (out.contentType) headers.set('content-type', out.contentType);
+    const ctx: RequestContext = {
+      connector,
+      ...(out.operation ? { operation: out.operation } : {}),
+      method: out.method,
+      url: out.url,
+      headers,
+      ...(out.body === undefined ? {} : { body: out.body }),
+      input: out.input,
+      idempotent: out.idempotent,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      attempt: 1,
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: options.timeoutMs ?? timeout,
+      options,
+      emit,
+      redactor,
+    };
+    return pipeline.run(ctx);
+  };
+
+  const invoke = async (name: string, operation: AnyOperation, input: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
+    const valid = validateInput(connector, name, operation, input, redactor);
+    const encoded = encodeRequest(baseUrl, operation, valid);
+    const response = await send(
+      {
+        operation: name,
+        method: operation.method,
+        ...encoded,
+        input: valid,
+        idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
+        ...(operation.headers ? { headers: operation.headers } : {}),
+      },
+      options,
+    );
+    return { data: parseOutput(connector, name, operation.method, operation.output, response, redactor), response };
+  };
+
+  const client: Record<string, unknown> = {
+    connector,
+    async request(raw: RawRequest<z.ZodType | undefined>, options: CallOptions = {}) {
+      const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
+      if (raw.query) appendQuery(url, raw.query);
+      const hasBody = raw.body !== undefined;
+      const form = raw.encoding === 'form';
+      const response = await send(
+        {
+          method: raw.method,
+          url,
+          ...(hasBody
+            ? form
+              ? { body: encodeForm(raw.body as Record<string, unknown>), contentType: 'application/x-www-form-urlencoded' }
+              : { body: JSON.stringify(raw.body), contentType: 'application/json' }
+            : {}),
+          input: raw.body,
+          idempotent: raw.idempotent ?? IDEMPOTENT_METHODS.has(raw.method),
+        },
+        options,
+      );
+      const data = raw.output
+        ? parseOutput(connector, `request(${raw.method} ${raw.path})`, raw.method, raw.output, response, redactor)
+        : response.data;
+      return { status: response.status, headers: response.headers, data };
+    },
+    on(event: keyof ClientEvents, listener: Listener) {
+      emitter.on(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    once(event: keyof ClientEvents, listener: Listener) {
+      emitter.once(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    off(event: keyof ClientEvents, listener: Listener) {
+      emitter.off(event, listener);
+    },
+    use: pipeline.use.bind(pipeline),
+    [Symbol.for('nodejs.util.inspect.custom')]: () => describe(connector, baseUrl, strategy),
+    toJSON: () => describe(connector, baseUrl, strategy),
+  };
+
+  for (const [name, operation] of Object.entries(connector.operations)) {
+    const method = (input?: unknown, options?: CallOptions) => invoke(name, operation, input, options).then((r) => r.data);
+    if (operation.paginate) {
+      const pages = (input?: unknown, options: CallOptions = {}) => {
+        const start = (validateInput(connector, name, operation, input, redactor) ?? {}) as Record<string, unknown>;
+        return paginatePages(
+          operation,
+          start,
+          {
+            byInput: (next) => invoke(name, operation, next, options),
+            byUrl: async (url) => {
+              const response = await send(
+                {
+                  operation: name,
+                  method: 'GET',
+                  url: new URL(url),
+                  idempotent: true,
+                  ...(operation.headers ? { headers: operation.headers } : {}),
+                },
+                options,
+              );
+              return { data: parseOutput(connector, name, 'GET', operation.output, response, redactor), response };
+            },
+          },
+          options.signal,
+        );
+      };
+      Object.assign(method, { pages, items: (input?: unknown, options?: CallOptions) => paginateItems(operation, pages(input, options)) });
+    }
+    client[name] = method;
+  }
+  return client as Client<C>;
+}
+
+function validateInput(connector: AnyConnector, name: string, operation: AnyOperation, input: unknown, redactor: Redactor): unknown {
+  const schema = operation.input as z.ZodType | undefined;
+  if (!schema) return input;
+  const result = schema.safeParse(input === undefined && schema instanceof z.ZodObject ? {} : input);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error);
+  throw new InputValidationError(
+    redactor.text(
+      `Invalid input for ${connector.name}.${name}: ${describeIssues(issues)}. Nothing was sent; fix the input and call again.`,
+    ),
+    {
+      issues: redactor.value(issues),
+      request: {
+        connector: connector.name,
+        operation: name,
+        method: operation.method,
+        url: redactor.url(joinUrl(connector.baseUrl, operation.path)),
+      },
+    },
+  );
+}
+
+function parseOutput(
+  connector: AnyConnector,
+  name: string,
+  method: HttpMethod,
+  schema: z.ZodType | undefined,
+  response: JunctionResponse,
+  redactor: Redactor,
+): unknown {
+  if (!schema) return undefined;
+  const result = lenient(schema).safeParse(response.data);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error);
+  const empty = response.data === undefined ? ' (the body was empty)' : '';
+  throw new ResponseValidationError(
+    redactor.text(
+      `The response to ${connector.name}.${name} (status ${response.status}) does not match its schema${empty}: ${describeIssues(issues)}. The raw body is on error.body.`,
+    ),
+    {
+      issues,
+      status: response.status,
+      body: redactor.value(response.data),
+      request: { connector: connector.name, operation: name, method, url: redactor.url(response.url) },
+    },
+  );
+}
+
+function describe(connector: AnyConnector, baseUrl: string, strategy: AuthStrategy) {
+  return { connector: connector.name, baseUrl, auth: strategy.kind, operations: Object.keys(connector.operations) };
+}

@@ -1,0 +1,96 @@
+import type { AuthScheme } from '../auth/auth-strategy.js';
+import type { ProviderErrorInfo } from '../errors/api-error.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
+import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
+import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
+import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { AnyOperation } from './operation.js';
+
+/** How to read a provider's error responses. */
+export interface ErrorMapping {
+  /**
+   * Reads code, message, request id (and any retry verdict) from an error
+   * body. Fields it leaves out are read from common shapes (`{error: {message}}`).
+   */
+  parse?(body: unknown, response: { status: number; headers: Headers }): ProviderErrorInfo | undefined;
+  /** The response header carrying the provider's request id; `x-request-id` and `request-id` are tried anyway. */
+  requestIdHeader?: string;
+}
+
+/** The names a client uses for itself; operations cannot take them. */
+export const RESERVED_NAMES = ['request', 'on', 'once', 'off', 'use', 'connector'] as const;
+
+/** Everything particular to one provider. Made with {@link defineConnector}. */
+export interface ConnectorDefinition<
+  TOperations extends Record<string, AnyOperation> = Record<string, AnyOperation>,
+  // biome-ignore lint/suspicious/noExplicitAny: a scheme's credentials type is whatever it declares.
+  TAuth extends AuthScheme<any> = AuthScheme<any>,
+> {
+  /** A short, lowercase name used in errors, events and shared limiter keys, e.g. `stripe`. */
+  name: string;
+  /** The API's root URL; clients may override it (a sandbox, a regional host). */
+  baseUrl: string;
+  /** Headers on every request, e.g. an API version pin. */
+  headers?: Record<string, string>;
+  /** How requests are authenticated, and what credentials the user supplies. */
+  auth: TAuth;
+  /** The endpoints, each made with `defineOperation`. Each becomes a client method of the same name. */
+  operations: TOperations;
+  /** How the provider's error bodies read. */
+  errors?: ErrorMapping;
+  /** The provider's retry rules (which failures, how long to wait). */
+  retry?: RetryPolicy;
+  /** The provider's default limits. */
+  rateLimit?: RateLimitPolicy;
+  /** How the provider takes idempotency keys. */
+  idempotency?: IdempotencyPolicy;
+  /** How the provider signs and shapes webhook deliveries (filled by the events layer). */
+  webhooks?: Record<string, unknown>;
+  /** How to list events since a cursor when webhooks are not available (filled by the events layer). */
+  poll?: Record<string, unknown>;
+  /** Time allowed for one attempt to receive response headers. Default 30 s. */
+  timeoutMs?: number;
+}
+
+/** Any connector, whatever its operations. */
+// biome-ignore lint/suspicious/noExplicitAny: the widest connector type accepts every scheme.
+export type AnyConnector = ConnectorDefinition<Record<string, AnyOperation>, AuthScheme<any>>;
+
+type Reserved = (typeof RESERVED_NAMES)[number];
+
+/** Compiles only when no operation takes a name the client itself uses. */
+export type CheckOperationNames<T> = [Extract<keyof T, Reserved>] extends [never]
+  ? unknown
+  : { operations: `operation names clash with the client's own methods: ${Extract<keyof T, Reserved> & string}` };
+
+/**
+ * Declares a connector: a typed description of one provider that
+ * `createClient` turns into a client. It checks the declaration once, here,
+ * so mistakes surface at start-up rather than on the first call.
+ */
+export function defineConnector<
+  const TOperations extends Record<string, AnyOperation>,
+  // biome-ignore lint/suspicious/noExplicitAny: inferred from the declaration.
+  TAuth extends AuthScheme<any>,
+>(connector: ConnectorDefinition<TOperations, TAuth> & CheckOperationNames<TOperations>): ConnectorDefinition<TOperations, TAuth> {
+  if (!/^[a-z][a-z0-9-_]*$/.test(connector.name ?? '')) {
+    throw new ConfigurationError(
+      `Connector name "${connector.name}" is not valid: use lowercase letters, digits, "-" or "_", starting with a letter.`,
+    );
+  }
+  try {
+    new URL(connector.baseUrl);
+  } catch {
+    throw new ConfigurationError(
+      `Connector "${connector.name}" has an invalid baseUrl "${connector.baseUrl}": give an absolute URL such as https://api.example.com.`,
+    );
+  }
+  for (const name of Object.keys(connector.operations)) {
+    if ((RESERVED_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigurationError(
+        `Connector "${connector.name}" declares an operation named "${name}", which the client uses itself: rename it.`,
+      );
+    }
+  }
+  return connector;
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Pagination } from '../pagination/pagination.js';
+import type { HttpMethod } from '../pipeline/context.js';
+import type { PathParams } from './path.js';
+
+/** How the input (less path parameters) is sent: a JSON body, a form body (`a[b][0]=c`), or the query string. */
+export type BodyEncoding = 'json' | 'form' | 'query';
+
+/** Any zod schema. */
+export type Schema = z.ZodType;
+
+/**
+ * One endpoint of a provider: where it is, what it takes, what it gives.
+ * Made with {@link defineOperation}, which checks the path against the input.
+ */
+export interface OperationDefinition<
+  TPath extends string = string,
+  TInput extends Schema | undefined = Schema | undefined,
+  TOutput extends Schema | undefined = Schema | undefined,
+  TItem = unknown,
+> {
+  method: HttpMethod;
+  /** The path below the base URL, with `{name}` for each path parameter taken from the input. */
+  path: TPath;
+  /** Validates the input before anything is sent. Its fields fill path parameters; the rest are encoded. */
+  input?: TInput;
+  /** Reads the response. Objects are made lenient: unknown keys pass through. */
+  output?: TOutput;
+  /** How the rest of the input is sent. Default: `query` for GET/HEAD/DELETE/OPTIONS, `json` otherwise. */
+  encoding?: BodyEncoding;
+  /** Input fields always sent in the query string, whatever the encoding (e.g. `expand`). */
+  queryParams?: readonly string[];
+  /**
+   * True when repeating the call has no further effect, so it may be retried
+   * without an idempotency key. Default: true for GET, HEAD, OPTIONS, PUT, DELETE.
+   */
+  idempotent?: boolean;
+  /** Headers for this operation only. */
+  headers?: Record<string, string>;
+  /** How results continue on further pages. */
+  paginate?: Pagination<OutputOf<TOutput>, TItem>;
+  /** One line for docs and errors. */
+  description?: string;
+}
+
+/** Any operation, whatever its types. */
+// biome-ignore lint/suspicious/noExplicitAny: the widest operation type must accept every schema and item type.
+export type AnyOperation = OperationDefinition<string, any, any, any>;
+
+/** What the caller passes to an operation. */
+export type InputOf<S> = S extends Schema ? z.input<S> : undefined;
+
+/** What an operation resolves to. */
+export type OutputOf<S> = S extends Schema ? z.output<S> : undefined;
+
+/** The item type an operation's pagination yields. */
+export type ItemOf<O> = O extends OperationDefinition<string, Schema | undefined, Schema | undefined, infer T> ? T : never;
+
+type MissingPathParams<P extends string, I> = Exclude<PathParams<P>, keyof InputOf<I>>;
+
+/** Compiles only when every `{param}` in the path is a field of the input. */
+export type CheckPathParams<P extends string, I> = [MissingPathParams<P, I>] extends [never]
+  ? unknown
+  : { input: `the input schema must have a field for each path parameter; missing: ${MissingPathParams<P, I> & string}` };
+
+/**
+ * Declares one operation with full type inference: the path's parameters
+ * must be fields of the input, and pagination callbacks see the output type.
+ */
+export function defineOperation<
+  const TPath extends string,
+  TInput extends Schema | undefined = undefined,
+  TOutput extends Schema | undefined = undefined,
+  TItem = never,
+>(
+  operation: OperationDefinition<TPath, TInput, TOutput, TItem> & CheckPathParams<TPath, TInput>,
+): OperationDefinition<TPath, TInput, TOutput, TItem> {
+  return operation;
+}

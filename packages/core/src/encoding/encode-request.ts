@@ -1,0 +1,60 @@
+import type { AnyOperation, BodyEncoding } from '../connector/operation.js';
+import { fillPath, pathParamNames } from '../connector/path.js';
+import { encodeForm } from './form.js';
+
+/** What an operation's input becomes on the wire. */
+export interface EncodedRequest {
+  url: URL;
+  body?: string;
+  contentType?: string;
+}
+
+const QUERY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+
+/** The encoding an operation uses when it does not name one. */
+export function defaultEncoding(method: string): BodyEncoding {
+  return QUERY_METHODS.has(method) ? 'query' : 'json';
+}
+
+/**
+ * Turns validated input into a URL and body: path parameters fill the path,
+ * `queryParams` and (for `query` encoding) everything else go in the query
+ * string, the rest in a JSON or form body.
+ */
+export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown): EncodedRequest {
+  const fields: Record<string, unknown> = isRecord(input) ? { ...input } : {};
+  const path = fillPath(operation.path, fields);
+  for (const name of pathParamNames(operation.path)) delete fields[name];
+
+  const url = joinUrl(baseUrl, path);
+  const encoding = operation.encoding ?? defaultEncoding(operation.method);
+  const query: Record<string, unknown> = {};
+  for (const name of operation.queryParams ?? []) {
+    if (name in fields) {
+      query[name] = fields[name];
+      delete fields[name];
+    }
+  }
+  if (encoding === 'query') Object.assign(query, fields);
+  appendQuery(url, query);
+
+  if (encoding === 'query' || (Object.keys(fields).length === 0 && !isRecord(input))) return { url };
+  if (encoding === 'form') return { url, body: encodeForm(fields), contentType: 'application/x-www-form-urlencoded' };
+  return { url, body: JSON.stringify(fields), contentType: 'application/json' };
+}
+
+/** Appends `query` to `url` with the same bracket encoding as form bodies. */
+export function appendQuery(url: URL, query: Record<string, unknown>): void {
+  const encoded = encodeForm(query);
+  if (encoded !== '') url.search = url.search ? `${url.search}&${encoded}` : encoded;
+}
+
+/** Joins a base URL and a path, keeping the base's own path (`https://h/api` + `/v1/x` → `https://h/api/v1/x`). */
+export function joinUrl(baseUrl: string, path: string): URL {
+  const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
+  return new URL(`${base}${path.startsWith('/') ? path : `/${path}`}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,68 @@
+/**
+ * @junction/core: typed connectors, a reliable request pipeline, typed
+ * errors, pagination and events for API integrations.
+ */
+
+export { authMiddleware } from './auth/auth-middleware.js';
+export type { AuthScheme, AuthStrategy, CredentialsOf } from './auth/auth-strategy.js';
+export { type ApiKeyOptions, apiKey, basic, bearer, noAuth, type SecretSource } from './auth/static-schemes.js';
+export type { CallOptions } from './client/call-options.js';
+export { createClient } from './client/create-client.js';
+export type * from './client/events.js';
+export type {
+  AuthConfig,
+  CallArgs,
+  Client,
+  ClientBase,
+  ClientConfig,
+  ClientSettings,
+  OperationMethod,
+  PaginationMethods,
+  RawRequest,
+  RawResponse,
+} from './client/types.js';
+export {
+  type AnyConnector,
+  type CheckOperationNames,
+  type ConnectorDefinition,
+  defineConnector,
+  type ErrorMapping,
+} from './connector/define-connector.js';
+export {
+  type AnyOperation,
+  type BodyEncoding,
+  type CheckPathParams,
+  defineOperation,
+  type InputOf,
+  type ItemOf,
+  type OperationDefinition,
+  type OutputOf,
+  type Schema,
+} from './connector/operation.js';
+export type { PathParams } from './connector/path.js';
+export { encodeForm } from './encoding/form.js';
+export * from './errors/index.js';
+export type { IdempotencyPolicy } from './idempotency/idempotency-policy.js';
+export type {
+  CursorPagination,
+  LinkPagination,
+  OffsetPagination,
+  PagePagination,
+  Pagination,
+} from './pagination/pagination.js';
+export {
+  type Emit,
+  forkContext,
+  type HttpMethod,
+  type JunctionResponse,
+  type Middleware,
+  type Next,
+  type RequestContext,
+} from './pipeline/context.js';
+export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
+export { retryAfterMs } from './pipeline/retry-after.js';
+export { isRetryableStatus } from './pipeline/transport.js';
+export type { RateLimitPolicy } from './rate-limit/rate-limit-policy.js';
+export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
+export type { RetryDecision, RetryPolicy } from './retry/retry-policy.js';
+export { lenient, openEnum } from './schema/lenient.js';

@@ -1,0 +1,64 @@
+import type { CallOptions } from '../client/call-options.js';
+import type { ClientEvents } from '../client/events.js';
+import type { AnyConnector } from '../connector/define-connector.js';
+import type { Redactor } from '../redaction/redactor.js';
+
+/** HTTP methods an operation may use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** A typed emitter function for the client's lifecycle events. */
+export type Emit = <K extends keyof ClientEvents>(name: K, event: ClientEvents[K]) => void;
+
+/**
+ * One request on its way through the pipeline. Middleware may change the
+ * mutable fields; the retry layer gives every attempt its own copy.
+ */
+export interface RequestContext {
+  /** The connector the call belongs to; middleware reads its policies from here. */
+  readonly connector: AnyConnector;
+  /** The operation's name; absent for raw `request()` calls. */
+  readonly operation?: string;
+  method: HttpMethod;
+  url: URL;
+  headers: Headers;
+  /** The encoded body; a string, so every attempt can send it again. */
+  body?: string;
+  /** The validated input the call was made with. */
+  readonly input?: unknown;
+  /** True when sending the request twice has the same effect as once (GET, PUT, DELETE, or declared so). */
+  readonly idempotent: boolean;
+  /** The key that makes a side effect safe to retry, fixed before the first attempt. */
+  idempotencyKey?: string;
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number;
+  signal?: AbortSignal;
+  /** Time allowed for one attempt to receive response headers; `false` for none. */
+  timeoutMs: number | false;
+  /** The caller's options for this call (per-call retry settings and the like). */
+  readonly options: CallOptions;
+  /** Emits lifecycle events on the client. */
+  readonly emit: Emit;
+  /** Removes this client's secrets from anything shown. */
+  readonly redactor: Redactor;
+}
+
+/** A response that made it back through the pipeline (any status below 400 unless a middleware decides otherwise). */
+export interface JunctionResponse {
+  status: number;
+  headers: Headers;
+  /** The body: parsed JSON, text, or `undefined` when empty. */
+  data: unknown;
+  /** The final URL, after redirects. */
+  url: string;
+}
+
+/** Calls the rest of the chain. */
+export type Next = (ctx: RequestContext) => Promise<JunctionResponse>;
+
+/** A layer of the pipeline: do something around `next(ctx)`, or answer without calling it. */
+export type Middleware = (ctx: RequestContext, next: Next) => Promise<JunctionResponse>;
+
+/** A copy of `ctx` whose mutable parts can be changed without touching the original. */
+export function forkContext(ctx: RequestContext, patch: Partial<RequestContext> = {}): RequestContext {
+  return { ...ctx, url: new URL(ctx.url), headers: new Headers(ctx.headers), ...patch };
+}
