@@ -21,6 +21,8 @@ export interface ApiErrorOptions extends JunctionErrorOptions, ProviderErrorInfo
   status: number;
   /** The parsed response body (redacted). */
   body?: unknown;
+  /** The response headers (redacted), for policies that read them (`Stripe-Should-Retry`). */
+  headers?: Record<string, string>;
   retryable: boolean;
 }
 
@@ -36,6 +38,8 @@ export class ApiError extends JunctionError {
   readonly retryable: boolean;
   /** The response body as parsed, with secrets removed. */
   readonly body?: unknown;
+  /** The response headers, lowercase names, with secrets removed. */
+  readonly headers?: Record<string, string>;
 
   constructor(message: string, options: ApiErrorOptions) {
     super(message, options);
@@ -46,6 +50,7 @@ export class ApiError extends JunctionError {
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.details !== undefined) this.details = options.details;
     if (options.body !== undefined) this.body = options.body;
+    if (options.headers !== undefined) this.headers = options.headers;
     brand(this, 'ApiError');
   }
 }

@@ -10,6 +10,8 @@ export interface RateLimitErrorOptions extends JunctionErrorOptions {
   code?: string;
   requestId?: string;
   body?: unknown;
+  /** The response headers (redacted). */
+  headers?: Record<string, string>;
 }
 
 /** Too many requests: the provider said so, or the call could not start within the limiter's max wait. */
@@ -21,6 +23,7 @@ export class RateLimitError extends JunctionError {
   readonly code?: string;
   readonly requestId?: string;
   readonly body?: unknown;
+  readonly headers?: Record<string, string>;
   /** Always true: waiting helps. */
   readonly retryable = true;
 
@@ -32,6 +35,7 @@ export class RateLimitError extends JunctionError {
     if (options.code !== undefined) this.code = options.code;
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.body !== undefined) this.body = options.body;
+    if (options.headers !== undefined) this.headers = options.headers;
     brand(this, 'RateLimitError');
   }
 }

@@ -74,12 +74,21 @@ function toHttpError(ctx: RequestContext, response: JunctionResponse): ApiError 
   const requestId = info.requestId ?? requestIdFrom(ctx, response.headers);
   const request = summarize(ctx);
   const body = ctx.redactor.value(response.data);
+  const headers = ctx.redactor.headers(response.headers);
   const providerMessage = info.message ? ctx.redactor.text(info.message) : undefined;
   if (response.status === 429 && info.retryable !== false) {
     const wait = retryAfterMs(response.headers);
     return new RateLimitError(
       `${ctx.connector.name} rate limit reached on ${request.method} ${request.url}${wait === undefined ? '' : `: retry after ${Math.ceil(wait / 1000)}s`}${providerMessage ? ` (${providerMessage})` : ''}`,
-      { source: 'provider', status: 429, body, request, ...pick(info, requestId), ...(wait === undefined ? {} : { retryAfterMs: wait }) },
+      {
+        source: 'provider',
+        status: 429,
+        body,
+        headers,
+        request,
+        ...pick(info, requestId),
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
+      },
     );
   }
   return new ApiError(
@@ -91,6 +100,7 @@ function toHttpError(ctx: RequestContext, response: JunctionResponse): ApiError 
       status: response.status,
       retryable: info.retryable ?? isRetryableStatus(response.status),
       body,
+      headers,
       request,
     },
   );

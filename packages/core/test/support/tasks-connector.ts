@@ -55,7 +55,11 @@ export const tasks = defineConnector({
     listTasks: defineOperation({
       method: 'GET',
       path: '/tasks',
-      input: z.object({ limit: z.number().int().max(100).optional(), starting_after: z.string().optional(), status: z.string().optional() }),
+      input: z.object({
+        limit: z.number().int().max(100).optional(),
+        starting_after: z.string().optional(),
+        status: z.string().optional(),
+      }),
       output: TaskPage,
       paginate: {
         style: 'cursor',
