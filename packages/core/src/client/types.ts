@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuthStrategy, CredentialsOf } from '../auth/auth-strategy.js';
 import type { AnyConnector } from '../connector/define-connector.js';
-import type { AnyOperation, BodyEncoding, InputOf, ItemOf, OutputOf } from '../connector/operation.js';
+import type { AnyOperation, BodyEncoding, ItemOf, OperationInput, OperationOutput } from '../connector/operation.js';
 import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
 import type { HttpMethod, Middleware } from '../pipeline/context.js';
 import type { Position } from '../pipeline/pipeline.js';
@@ -46,23 +46,22 @@ export type AuthConfig<C extends AnyConnector> = [CredentialsOf<C['auth']>] exte
 export type ClientConfig<C extends AnyConnector> = ClientSettings & AuthConfig<C>;
 
 /** The arguments of an operation method: the input may be left out when nothing in it is required. */
-export type CallArgs<O extends AnyOperation> =
-  InputOf<O['input']> extends undefined
-    ? [input?: undefined, options?: CallOptions]
-    : {} extends InputOf<O['input']>
-      ? [input?: InputOf<O['input']>, options?: CallOptions]
-      : [input: InputOf<O['input']>, options?: CallOptions];
+export type CallArgs<O extends AnyOperation> = [OperationInput<O>] extends [undefined]
+  ? [input?: undefined, options?: CallOptions]
+  : {} extends OperationInput<O>
+    ? [input?: OperationInput<O>, options?: CallOptions]
+    : [input: OperationInput<O>, options?: CallOptions];
 
 /** Iterators over every page, or every item, of a paginated operation. They stop at the last page, or on abort. */
 export interface PaginationMethods<O extends AnyOperation> {
   /** Each page as the operation returns it, following the operation's pagination. */
-  pages(...args: CallArgs<O>): AsyncGenerator<OutputOf<O['output']>, void, undefined>;
+  pages(...args: CallArgs<O>): AsyncGenerator<OperationOutput<O>, void, undefined>;
   /** Each item across all pages. */
   items(...args: CallArgs<O>): AsyncGenerator<ItemOf<O>, void, undefined>;
 }
 
 /** A client method for one operation; paginated operations also get `pages` and `items`. */
-export type OperationMethod<O extends AnyOperation> = ((...args: CallArgs<O>) => Promise<OutputOf<O['output']>>) &
+export type OperationMethod<O extends AnyOperation> = ((...args: CallArgs<O>) => Promise<OperationOutput<O>>) &
   ([ItemOf<O>] extends [never] ? unknown : PaginationMethods<O>);
 
 /** A request to an endpoint the connector does not declare. */

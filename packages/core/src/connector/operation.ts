@@ -47,14 +47,23 @@ export interface OperationDefinition<
 // biome-ignore lint/suspicious/noExplicitAny: the widest operation type must accept every schema and item type.
 export type AnyOperation = OperationDefinition<string, any, any, any>;
 
-/** What the caller passes to an operation. */
-export type InputOf<S> = S extends Schema ? z.input<S> : undefined;
+/** What the caller passes to an operation with input schema `S`. */
+export type InputOf<S> = [S] extends [Schema] ? z.input<S> : undefined;
 
-/** What an operation resolves to. */
-export type OutputOf<S> = S extends Schema ? z.output<S> : undefined;
+/** What an operation with output schema `S` resolves to. */
+export type OutputOf<S> = [S] extends [Schema] ? z.output<S> : undefined;
 
-/** The item type an operation's pagination yields. */
-export type ItemOf<O> = O extends OperationDefinition<string, Schema | undefined, Schema | undefined, infer T> ? T : never;
+/** What the caller passes to operation `O`. */
+// biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
+export type OperationInput<O> = O extends OperationDefinition<any, infer I, any, any> ? InputOf<I> : never;
+
+/** What operation `O` resolves to. */
+// biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
+export type OperationOutput<O> = O extends OperationDefinition<any, any, infer R, any> ? OutputOf<R> : never;
+
+/** The item type an operation's pagination yields (`never` when it does not paginate). */
+// biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
+export type ItemOf<O> = O extends { paginate?: { items: (page: any) => readonly (infer T)[] } } ? T : never;
 
 type MissingPathParams<P extends string, I> = Exclude<PathParams<P>, keyof InputOf<I>>;
 
@@ -74,6 +83,7 @@ export function defineOperation<
   TItem = never,
 >(
   operation: OperationDefinition<TPath, TInput, TOutput, TItem> & CheckPathParams<TPath, TInput>,
-): OperationDefinition<TPath, TInput, TOutput, TItem> {
+  // NoInfer: the connector's wide operation type must not leak back into the inference as `any`.
+): OperationDefinition<NoInfer<TPath>, NoInfer<TInput>, NoInfer<TOutput>, NoInfer<TItem>> {
   return operation;
 }

@@ -1,0 +1,137 @@
+import { inspect } from 'node:util';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiKey, basic, createClient, createRedactor, defineConnector, defineOperation, REDACTED } from '../src/index.js';
+import { tasks } from './support/tasks-connector.js';
+
+const TOKEN = 'tok_live_9f8e7d6c5b4a';
+const QUERY_KEY = 'qk_live_aaaabbbbcccc';
+const PASSWORD = 'hunter2-very-secret';
+const WEBHOOK_SECRET = 'whsec_configured_field_1';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** Every form in which an error or event can be shown to a person or a log. */
+function shown(value: unknown): string {
+  return [String((value as Error).message), JSON.stringify(value), inspect(value, { depth: 10 }), String(value)].join('\n');
+}
+
+describe('secrets never appear in errors, JSON, inspected forms or events', () => {
+  it('redacts a bearer token that the provider echoes back in its error', async () => {
+    server.use(
+      http.get('https://tasks.example.test/api/tasks/:id', ({ request }) =>
+        HttpResponse.json(
+          { error: { message: `Token ${request.headers.get('authorization')} is revoked`, code: 'revoked' } },
+          { status: 401 },
+        ),
+      ),
+    );
+    const client = createClient(tasks, { credentials: { token: TOKEN }, secrets: [WEBHOOK_SECRET] });
+    const events: unknown[] = [];
+    client.on('request', (e) => events.push(e));
+    client.on('error', (e) => events.push(e));
+    const error = await client.getTask({ id: 't' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, code: 'revoked' });
+    expect((error as Error).message).toContain(`Token Bearer ${REDACTED} is revoked`);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ headers: { authorization: REDACTED } });
+    for (const form of [shown(error), inspect(events, { depth: 10 }), JSON.stringify(events)]) {
+      expect(form).not.toContain(TOKEN);
+    }
+  });
+
+  it('redacts an API key sent as a query parameter from URLs', async () => {
+    const connector = defineConnector({
+      name: 'geo',
+      baseUrl: 'https://geo.example.test',
+      auth: apiKey({ query: 'key' }),
+      operations: {
+        lookup: defineOperation({
+          method: 'GET',
+          path: '/lookup',
+          input: z.object({ q: z.string() }),
+          output: z.object({ ok: z.boolean() }),
+        }),
+      },
+    });
+    server.use(http.get('https://geo.example.test/lookup', () => HttpResponse.json({ message: 'quota exhausted' }, { status: 403 })));
+    const client = createClient(connector, { credentials: { apiKey: QUERY_KEY } });
+    const urls: string[] = [];
+    client.on('request', (e) => urls.push(e.url));
+    const error = await client.lookup({ q: 'paris' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, request: { url: `https://geo.example.test/lookup?q=paris&key=${REDACTED}` } });
+    expect(urls).toEqual([`https://geo.example.test/lookup?q=paris&key=${REDACTED}`]);
+    expect(shown(error)).not.toContain(QUERY_KEY);
+  });
+
+  it('redacts a basic-auth password and configured secret fields from response bodies', async () => {
+    const connector = defineConnector({
+      name: 'legacy',
+      baseUrl: 'https://legacy.example.test',
+      auth: basic(),
+      operations: {
+        ping: defineOperation({
+          method: 'POST',
+          path: '/ping',
+          input: z.object({ note: z.string() }),
+          output: z.object({ pong: z.number() }),
+        }),
+      },
+    });
+    server.use(
+      http.post('https://legacy.example.test/ping', async ({ request }) => HttpResponse.json({ pong: 'nope', echo: await request.text() })),
+    );
+    const client = createClient(connector, { credentials: { username: 'ada', password: PASSWORD }, secrets: [WEBHOOK_SECRET] });
+    const error = await client.ping({ note: `pw=${PASSWORD} hook=${WEBHOOK_SECRET}` }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ResponseValidationError', status: 200 });
+    const text = shown(error);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(WEBHOOK_SECRET);
+    expect(text).toContain(REDACTED);
+  });
+
+  it('keeps input validation messages free of secrets given as input', async () => {
+    const client = createClient(tasks, { credentials: { token: TOKEN } });
+    // @ts-expect-error: the wrong type on purpose
+    const error = await client.createTask({ title: 42, tags: [TOKEN] }).catch((e: unknown) => e);
+    expect(shown(error)).not.toContain(TOKEN);
+  });
+
+  it('shows a client without its credentials', () => {
+    const client = createClient(tasks, { credentials: { token: TOKEN } });
+    expect(inspect(client)).not.toContain(TOKEN);
+    expect(JSON.stringify(client)).toBe(
+      JSON.stringify({
+        connector: 'tasks',
+        baseUrl: 'https://tasks.example.test/api',
+        auth: 'bearer',
+        operations: ['createTask', 'getTask', 'updateTask', 'deleteTask', 'listTasks'],
+      }),
+    );
+  });
+});
+
+describe('createRedactor', () => {
+  it('blanks secret headers by name and secret values anywhere, including URL-encoded', () => {
+    const r = createRedactor({ secrets: ['s3cr3t+/='], headers: ['X-Custom-Key'] });
+    expect(r.headers({ 'X-Custom-Key': 'abc', Accept: 'json', Cookie: 'a=b' })).toEqual({
+      'X-Custom-Key': REDACTED,
+      Accept: 'json',
+      Cookie: REDACTED,
+    });
+    expect(r.text(`a s3cr3t+/= b ${encodeURIComponent('s3cr3t+/=')}`)).toBe(`a ${REDACTED} b ${REDACTED}`);
+    expect(r.value({ deep: [{ token: 's3cr3t+/=' }] })).toEqual({ deep: [{ token: REDACTED }] });
+    expect(r.url('https://user:pw@h.test/x?a=1')).toBe(`https://user:${REDACTED}@h.test/x?a=1`);
+  });
+
+  it('reads changing secrets on every use', () => {
+    let current = 'first-token';
+    const r = createRedactor({ secrets: () => [current] });
+    current = 'second-token';
+    expect(r.text('first-token second-token')).toBe(`first-token ${REDACTED}`);
+  });
+});
