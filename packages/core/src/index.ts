@@ -4,6 +4,7 @@
  */
 
 export { authMiddleware } from './auth/auth-middleware.js';
+export * from './auth/oauth2/index.js';
 export type { AuthScheme, AuthStrategy, CredentialsOf } from './auth/auth-strategy.js';
 export { type ApiKeyOptions, apiKey, basic, bearer, noAuth, type SecretSource } from './auth/static-schemes.js';
 export type { CallOptions } from './client/call-options.js';

@@ -1,0 +1,30 @@
+import type { TokenSet } from './token-set.js';
+import type { TokenStore } from './token-store.js';
+
+/** How long before expiry tokens are renewed, by default. */
+export const DEFAULT_REFRESH_SKEW_MS = 60_000;
+
+/** Where tokens are kept and when they are renewed: shared by every OAuth grant's credentials. */
+export interface TokenOptions {
+  /** Where tokens live. Default: a store in this client's memory. Share one (with a lock) between processes to renew once. */
+  store?: TokenStore;
+  /**
+   * The key the tokens are saved under in `store`. Client credentials default
+   * to one key per client id, server and scope; the authorization code grant
+   * needs one per user connection, so it is required with a `store`.
+   */
+  tokenKey?: string;
+  /** Called with every new token set, after the store has it and before it is used: persist rotated refresh tokens here. */
+  onTokens?: (tokens: TokenSet) => void | Promise<void>;
+  /**
+   * Renew this many milliseconds before the access token expires. Default 60 000.
+   * A skew longer than the token's lifetime makes every call renew it.
+   */
+  refreshSkewMs?: number;
+  /**
+   * When the API answers 401 to a token believed valid, renew it once and send
+   * the request again. Default true. HubSpot asks clients to renew on expiry
+   * rather than on a 401: set false for it.
+   */
+  refreshOnUnauthorized?: boolean;
+}
