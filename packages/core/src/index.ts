@@ -67,3 +67,4 @@ export type { RateLimitPolicy } from './rate-limit/rate-limit-policy.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
 export type { RetryDecision, RetryPolicy } from './retry/retry-policy.js';
 export { lenient, openEnum } from './schema/lenient.js';
+export * from './webhooks/verify/index.js';

@@ -1,0 +1,55 @@
+import type { WebhookHeaders } from './types.js';
+import { WebhookVerificationError } from './webhook-verification-error.js';
+
+/** Reads one header by name, in any case; `undefined` when absent or empty. */
+export type HeaderLookup = (name: string) => string | undefined;
+
+/**
+ * A case-insensitive reader over any header shape. A header sent more than
+ * once is refused (`malformed_header`): with two timestamps or two signature
+ * lists there is no safe way to pick one.
+ */
+export function headerLookup(headers: WebhookHeaders): HeaderLookup {
+  if (isFetchHeaders(headers)) return (name) => nonEmpty(headers.get(name));
+  return (name) => {
+    const wanted = name.toLowerCase();
+    const values: string[] = [];
+    for (const [key, value] of Object.entries(headers)) {
+      if (key.toLowerCase() !== wanted || value === undefined) continue;
+      if (typeof value === 'string') values.push(value);
+      else values.push(...value);
+    }
+    if (values.length > 1) {
+      throw new WebhookVerificationError(
+        `The ${name} header was sent ${values.length} times; a webhook delivery carries it once. Check that no proxy adds or duplicates it.`,
+        { reason: 'malformed_header', header: name },
+      );
+    }
+    return nonEmpty(values[0]);
+  };
+}
+
+/** The header's value, or a `missing_header` error that names it. */
+export function requireHeader(lookup: HeaderLookup, name: string, provider: string): string {
+  const value = lookup(name);
+  if (value === undefined) throw missingHeader(name, provider);
+  return value;
+}
+
+/** The error for an absent header, with the usual causes. */
+export function missingHeader(name: string, provider: string): WebhookVerificationError {
+  return new WebhookVerificationError(
+    `The ${name} header is missing, so this request cannot be verified as coming from ${provider}. ` +
+      'If it does come from them, check that signing is enabled for this endpoint and that any proxy in front of your server forwards the header.',
+    { reason: 'missing_header', header: name },
+  );
+}
+
+function isFetchHeaders(headers: WebhookHeaders): headers is Headers {
+  return typeof (headers as { get?: unknown }).get === 'function';
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

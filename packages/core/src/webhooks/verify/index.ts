@@ -1,0 +1,37 @@
+/**
+ * Webhook signature verification: presets for each provider, and the
+ * composable HMAC and ECDSA verifiers they are built from, for custom ones.
+ */
+
+export type { EcdsaSignatureFormat } from './ecdsa-matcher.js';
+export { type EcdsaVerifierOptions, ecdsaVerifier, type PublicKeyOption } from './ecdsa-verifier.js';
+export { type HeaderLookup, headerLookup } from './header-lookup.js';
+export { type HmacVerifierOptions, hmacVerifier, type SecretOption } from './hmac-verifier.js';
+export { hubspotSignedUri } from './presets/hubspot-signed-uri.js';
+export { type HubSpotV3VerifierOptions, hubspotV3 } from './presets/hubspot-v3.js';
+export { type SendGridVerifierOptions, sendgrid } from './presets/sendgrid.js';
+export { type StandardWebhook, type StandardWebhooksVerifierOptions, standardWebhooks } from './presets/standard-webhooks.js';
+export { type StripeVerifierOptions, stripe } from './presets/stripe.js';
+export type { PublicKeyInput } from './public-key.js';
+export { type SecretInput, standardWebhooksSecret, utf8Secret } from './secret-decoding.js';
+export { type FieldReader, type FromHeadersOptions, fromHeaders, type SignedFields } from './signed-fields.js';
+export { part, type SignedContext, type SignedPart, type SignedTemplate } from './signed-parts.js';
+export { standardWebhooksFields } from './standard-webhooks-headers.js';
+export { parseStripeSignatureHeader, type StripeStyleSignature, stripeStyleFields } from './stripe-signature-header.js';
+export type {
+  RawBody,
+  SignatureEncoding,
+  TimestampedWebhook,
+  TimestampUnit,
+  VerifiedWebhook,
+  WebhookHeaders,
+  WebhookInput,
+  WebhookVerifier,
+} from './types.js';
+export type { ClockOption } from './verifier-options.js';
+export {
+  isWebhookVerificationError,
+  WebhookVerificationError,
+  type WebhookVerificationErrorOptions,
+  type WebhookVerificationReason,
+} from './webhook-verification-error.js';

@@ -1,0 +1,95 @@
+import { ConfigurationError } from '../../errors/configuration-error.js';
+import { type HeaderLookup, missingHeader } from './header-lookup.js';
+
+/** What a template can draw on when it builds the signed bytes of one delivery. */
+export interface SignedContext {
+  /** The raw body, byte for byte. */
+  body: Uint8Array;
+  /** The timestamp exactly as sent (it is signed as text, never re-formatted). */
+  timestamp?: string;
+  id?: string;
+  method?: string;
+  /** The request URL as the caller passed it. */
+  url?: string;
+  header: HeaderLookup;
+}
+
+/** One piece of the signed content; see {@link part}. */
+export type SignedPart =
+  | { readonly kind: 'timestamp' }
+  | { readonly kind: 'id' }
+  | { readonly kind: 'method' }
+  | { readonly kind: 'url' }
+  | { readonly kind: 'body' }
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'computed'; readonly value: (context: SignedContext) => string | Uint8Array };
+
+/**
+ * The signed content as a list: plain strings are literal separators, the
+ * rest are {@link part}s, e.g. `[part.id, '.', part.timestamp, '.', part.body]`.
+ */
+export type SignedTemplate = readonly (string | SignedPart)[];
+
+/** The building blocks of a {@link SignedTemplate}. */
+export const part = {
+  /** The timestamp as sent by the provider. */
+  timestamp: { kind: 'timestamp' },
+  /** The delivery id as sent by the provider. */
+  id: { kind: 'id' },
+  /** The request method, as passed in the input. */
+  method: { kind: 'method' },
+  /** The request URL, as passed in the input. */
+  url: { kind: 'url' },
+  /** The raw body, byte for byte. */
+  body: { kind: 'body' },
+  /** Any request header's value. */
+  header: (name: string): SignedPart => ({ kind: 'header', name }),
+  /** A value computed from the delivery, for schemes that transform something first (HubSpot's URL). */
+  computed: (value: (context: SignedContext) => string | Uint8Array): SignedPart => ({ kind: 'computed', value }),
+} as const satisfies Record<string, SignedPart | ((...args: never[]) => SignedPart)>;
+
+const encoder = new TextEncoder();
+
+/** The exact bytes the provider signed, following `template`. */
+export function signedBytes(template: SignedTemplate, context: SignedContext): Uint8Array {
+  const chunks = template.map((piece) => {
+    const value = typeof piece === 'string' ? piece : partValue(piece, context);
+    return typeof value === 'string' ? encoder.encode(value) : value;
+  });
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function partValue(piece: SignedPart, context: SignedContext): string | Uint8Array {
+  switch (piece.kind) {
+    case 'body':
+      return context.body;
+    case 'timestamp':
+      return required(context.timestamp, 'a timestamp', 'read a timestamp header in `fields`');
+    case 'id':
+      return required(context.id, 'a delivery id', 'read an id header in `fields`');
+    case 'method':
+      return required(context.method, 'the request method', 'pass `method` with the delivery');
+    case 'url':
+      return required(context.url, 'the request URL', 'pass `url` (the full public URL the provider called) with the delivery');
+    case 'header': {
+      const value = context.header(piece.name);
+      if (value === undefined) throw missingHeader(piece.name, 'its sender');
+      return value;
+    }
+    case 'computed':
+      return piece.value(context);
+  }
+}
+
+// A template asking for something the delivery does not carry is a wiring
+// mistake, not a bad delivery: say what to pass instead of "signature mismatch".
+function required(value: string | undefined, what: string, fix: string): string {
+  if (value === undefined) throw new ConfigurationError(`This webhook verifier signs ${what}, but none was given: ${fix}.`);
+  return value;
+}

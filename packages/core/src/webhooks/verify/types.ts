@@ -1,0 +1,54 @@
+/**
+ * The body exactly as received. Signatures cover these bytes, so it must be
+ * read before any body parser touches it.
+ */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/**
+ * Request headers in any of the common shapes: a Fetch `Headers`, a plain
+ * object with names in any case, or Node's `IncomingHttpHeaders`.
+ */
+export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** One delivery to verify. */
+export interface WebhookInput {
+  /** The raw, unparsed body. A parsed object is refused with reason `body_not_raw`. */
+  body: RawBody;
+  headers: WebhookHeaders;
+  /** The request method, for schemes that sign it (HubSpot v3). */
+  method?: string;
+  /** The full public URL the provider called, for schemes that sign it (HubSpot v3). */
+  url?: string | URL;
+}
+
+/** What a successful verification tells you. */
+export interface VerifiedWebhook {
+  /** When the provider signed the delivery, for schemes that sign a timestamp. */
+  timestamp?: Date;
+  /** The delivery's id, for schemes that sign one (Standard Webhooks); use it to drop duplicates. */
+  id?: string;
+  /**
+   * Which configured secret or public key matched (0 = the first). During a
+   * rotation, watch it to know when the old one can be retired.
+   */
+  keyIndex: number;
+}
+
+/** A verified delivery from a scheme that always signs a timestamp. */
+export interface TimestampedWebhook extends VerifiedWebhook {
+  timestamp: Date;
+}
+
+/** Checks deliveries of one provider; a connector declares one as `webhooks: { verify }`. */
+export interface WebhookVerifier<T extends VerifiedWebhook = VerifiedWebhook> {
+  /** A short name for logs and messages, e.g. `stripe`. */
+  readonly name: string;
+  /** Returns what was verified, or throws a `WebhookVerificationError` that says why not. */
+  verify(input: WebhookInput): T;
+}
+
+/** How a timestamp header counts time. */
+export type TimestampUnit = 'seconds' | 'milliseconds';
+
+/** How a signature is written as text in a header. */
+export type SignatureEncoding = 'hex' | 'base64' | 'base64url';
