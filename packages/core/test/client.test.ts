@@ -145,14 +145,13 @@ describe('input', () => {
         }),
       },
     });
+    const items = [
+      { sku: 'a', qty: 1 },
+      { sku: 2, qty: 0 },
+    ];
+    // @ts-expect-error: sku must be a string
     const error = await createClient(connector, {})
-      // @ts-expect-error: sku must be a string
-      .create({
-        items: [
-          { sku: 'a', qty: 1 },
-          { sku: 2, qty: 0 },
-        ],
-      })
+      .create({ items })
       .catch((e: unknown) => e);
     expect(isInputValidationError(error)).toBe(true);
     expect(error).toMatchObject({ issues: [{ path: ['items', 1, 'sku'] }, { path: ['items', 1, 'qty'] }] });
@@ -237,9 +236,9 @@ describe('defineConnector', () => {
     expect(() => defineConnector({ ...base, baseUrl: '/relative' })).toThrow(/invalid baseUrl "\/relative"/);
     expect(() => defineConnector({ ...base, name: 'Has Spaces' })).toThrow(/name "Has Spaces" is not valid/);
     const reserved = { request: defineOperation({ method: 'GET', path: '/x' }) };
-    // @ts-expect-error: "request" is the client's own method
     const error = (() => {
       try {
+        // @ts-expect-error: "request" is the client's own method
         defineConnector({ ...base, operations: reserved });
       } catch (e) {
         return e;

@@ -1,18 +1,50 @@
 import { authMiddleware } from '../auth/auth-middleware.js';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { AnyConnector } from '../connector/define-connector.js';
+import { idempotencyMiddleware } from '../idempotency/idempotency-middleware.js';
 import type { Emit, Middleware } from '../pipeline/context.js';
 import { observe } from '../pipeline/observe.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { createTransport } from '../pipeline/transport.js';
+import { clientLimiter } from '../rate-limit/client-limiter.js';
+import { rateLimitMiddleware } from '../rate-limit/rate-limit-middleware.js';
+import { inspectMiddleware } from '../retry/inspect-middleware.js';
+import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
+import { retryMiddleware } from '../retry/retry-middleware.js';
 import type { ClientSettings } from './types.js';
 
-/** Assembles a client's pipeline from the connector's policies and the user's settings, outermost first. */
-export function buildPipeline(_connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy, _emit: Emit): Pipeline {
+/**
+ * Assembles a client's pipeline from the connector's policies and the user's
+ * settings, outermost first: idempotency (the key is fixed before the first
+ * attempt), retry (each attempt waits for a limiter slot and gets fresh
+ * credentials), rateLimit, auth, observe, transport.
+ */
+export function buildPipeline(connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy, _emit: Emit): Pipeline {
+  // Fail at start-up, not on the first call, when the retry numbers are wrong.
+  resolveRetryPolicy(connector.retry, settings.retry);
+  const limited = clientLimiter(connector, settings);
+  const inspect = inspectMiddleware(settings.retry);
   const layers: [string, Middleware][] = [
+    ['idempotency', idempotencyMiddleware(settings.idempotency)],
+    ['retry', retryMiddleware(settings.retry)],
+    // Responses are inspected inside the limiter, so a rate limit read from a 200 body pauses the bucket too.
+    [
+      'rateLimit',
+      limited
+        ? around(
+            rateLimitMiddleware(limited.limiter, limited.policy.maxWaitMs === undefined ? {} : { maxWaitMs: limited.policy.maxWaitMs }),
+            inspect,
+          )
+        : inspect,
+    ],
     ['auth', authMiddleware(strategy)],
     ['observe', observe],
     ['transport', createTransport(settings.fetch ? { fetch: settings.fetch } : {})],
   ];
   return new Pipeline(layers);
+}
+
+/** One layer made of two: `outer` calls `inner`, which calls the rest. */
+function around(outer: Middleware, inner: Middleware): Middleware {
+  return (ctx, next) => outer(ctx, (c) => inner(c, next));
 }

@@ -5,6 +5,7 @@ import type { AnyOperation, BodyEncoding, ItemOf, OperationInput, OperationOutpu
 import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
 import type { HttpMethod, Middleware } from '../pipeline/context.js';
 import type { Position } from '../pipeline/pipeline.js';
+import type { LimiterRegistry } from '../rate-limit/limiter-registry.js';
 import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { CallOptions } from './call-options.js';
@@ -24,8 +25,13 @@ export interface ClientSettings {
   secrets?: string[];
   /** Retry settings merged over the connector's; `false` turns retrying off. */
   retry?: RetryPolicy | false;
-  /** Limits merged over the connector's; `false` turns the limiter off. */
+  /**
+   * Limits merged over the connector's; `false` turns the limiter off. With
+   * `key`, clients of the same connector and key share one bucket through `limiters`.
+   */
   rateLimit?: (RateLimitPolicy & { key?: string }) | false;
+  /** Where shared rate-limit buckets live (`createLimiterRegistry()`); needed when `rateLimit.key` is set. */
+  limiters?: LimiterRegistry;
   /** Idempotency settings merged over the connector's. */
   idempotency?: IdempotencyPolicy;
   /** Middleware to insert, each at a named position (default: just before the transport). */

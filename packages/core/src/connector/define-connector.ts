@@ -2,8 +2,10 @@ import type { AuthScheme } from '../auth/auth-strategy.js';
 import type { ProviderErrorInfo } from '../errors/api-error.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
+import type { AnyPollDefinition } from '../polling/poll-definition.js';
 import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { AnyWebhooksDefinition } from '../webhooks/define-webhooks.js';
 import type { AnyOperation } from './operation.js';
 
 /** How to read a provider's error responses. */
@@ -44,10 +46,10 @@ export interface ConnectorDefinition<
   rateLimit?: RateLimitPolicy;
   /** How the provider takes idempotency keys. */
   idempotency?: IdempotencyPolicy;
-  /** How the provider signs and shapes webhook deliveries (filled by the events layer). */
-  webhooks?: Record<string, unknown>;
-  /** How to list events since a cursor when webhooks are not available (filled by the events layer). */
-  poll?: Record<string, unknown>;
+  /** How the provider signs and shapes webhook deliveries: made with `defineWebhooks`, served by `createWebhookReceiver`. */
+  webhooks?: AnyWebhooksDefinition;
+  /** How to list events since a cursor when webhooks are not available: made with `definePoll`, run by `createPoller`. */
+  poll?: AnyPollDefinition;
   /** Time allowed for one attempt to receive response headers. Default 30 s. */
   timeoutMs?: number;
 }

@@ -1,6 +1,10 @@
-/** A provider's or user's limits for one client (or one shared bucket). */
+/**
+ * A provider's or user's limits for one client (or one shared bucket).
+ * With neither `requests` nor `maxConcurrent` set, the limiter does not
+ * throttle at all; a provider's 429 still pauses it.
+ */
 export interface RateLimitPolicy {
-  /** Requests allowed per `intervalMs`. Unset: no rate. */
+  /** Requests allowed per `intervalMs` (a fixed window). Unset: no rate. */
   requests?: number;
   /** The interval `requests` refers to. Default 1000 ms. */
   intervalMs?: number;

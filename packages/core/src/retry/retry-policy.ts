@@ -2,36 +2,48 @@ import type { JunctionResponse, RequestContext } from '../pipeline/context.js';
 
 /** A connector's or caller's verdict on one failure; omitted fields fall back to the defaults. */
 export interface RetryDecision {
-  /** Try again? */
+  /** Try again? A side effect without an idempotency key is still never repeated, whatever this says. */
   retry?: boolean;
   /** Why, for the `retry` event and logs, e.g. `rate_limited: policy TEN_SECONDLY_ROLLING`. */
   reason?: string;
-  /** How long to wait before the next attempt. */
+  /** How long to wait before the next attempt; treated like a provider's Retry-After. */
   delayMs?: number;
 }
 
 /**
  * How a client retries. Every field is optional: a connector sets its
- * provider's rules, a user overrides them per client or per call.
+ * provider's rules, a user overrides them per client or per call
+ * (defaults ← connector ← client ← call).
  */
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 turns retrying off. Default 4. */
   retries?: number;
   /** The first backoff wait when the provider names none; it doubles each time, with full jitter. Default 500 ms. */
   minDelayMs?: number;
-  /** The longest single wait, even when the provider asks for more. Default 30 s. */
+  /**
+   * The longest single wait. Backoff is capped at it; when the provider asks
+   * for longer (Retry-After), the call stops with the provider's error, which
+   * carries `retryAfterMs`, rather than come back before it is allowed. Default 30 s.
+   */
   maxDelayMs?: number;
-  /** The total time for all attempts and waits of one call. Default 60 s. */
+  /**
+   * The total time for all attempts and waits of one call. A wait that would
+   * end past it is not started: the call stops with the last error. Default 60 s.
+   */
   budgetMs?: number;
   /**
    * The provider's own rules (e.g. Stripe's `Stripe-Should-Retry`, HubSpot's
    * `policyName`). Called for every failed attempt; return undefined to keep
-   * the default decision.
+   * the default decision. The most specific level that returns a decision wins.
    */
   decide?(error: unknown, ctx: RequestContext): RetryDecision | undefined;
   /**
-   * Turns a successful response into an error to be retried (e.g. a rate
-   * limit reported inside a 200 body). Return undefined to accept it.
+   * Turns a successful response into an error (e.g. a rate limit reported
+   * inside a 200 body). Return a typed error: a `RateLimitError` (its
+   * `retryAfterMs` is waited for and pauses the rate-limit bucket) or an
+   * `ApiError` with `retryable: true` is retried; anything else ends the call.
+   * Return undefined to accept the response. Runs on every attempt, even with
+   * retrying off, so it must be free of side effects.
    */
   inspect?(response: JunctionResponse, ctx: RequestContext): Error | undefined;
 }
