@@ -149,10 +149,9 @@ describe('input', () => {
       { sku: 'a', qty: 1 },
       { sku: 2, qty: 0 },
     ];
+    const orders = createClient(connector, {});
     // @ts-expect-error: sku must be a string
-    const error = await createClient(connector, {})
-      .create({ items })
-      .catch((e: unknown) => e);
+    const error = await orders.create({ items }).catch((e: unknown) => e);
     expect(isInputValidationError(error)).toBe(true);
     expect(error).toMatchObject({ issues: [{ path: ['items', 1, 'sku'] }, { path: ['items', 1, 'qty'] }] });
     expect((error as Error).message).toMatch(/items\[1\]\.sku: .*; items\[1\]\.qty: /);
