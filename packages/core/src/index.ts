@@ -43,7 +43,7 @@ export {
 export type { PathParams } from './connector/path.js';
 export { encodeForm } from './encoding/form.js';
 export * from './errors/index.js';
-export type { IdempotencyPolicy } from './idempotency/idempotency-policy.js';
+export * from './idempotency/index.js';
 export type {
   CursorPagination,
   LinkPagination,
@@ -63,8 +63,8 @@ export {
 export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
 export { retryAfterMs } from './pipeline/retry-after.js';
 export { isRetryableStatus } from './pipeline/transport.js';
-export type { RateLimitPolicy } from './rate-limit/rate-limit-policy.js';
+export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
-export type { RetryDecision, RetryPolicy } from './retry/retry-policy.js';
+export * from './retry/index.js';
 export { lenient, openEnum } from './schema/lenient.js';
 export * from './webhooks/verify/index.js';

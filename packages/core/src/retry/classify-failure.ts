@@ -1,0 +1,63 @@
+import { isApiError } from '../errors/api-error.js';
+import { isNetworkError, isTimeoutError } from '../errors/network-error.js';
+import { isRateLimitError } from '../errors/rate-limit-error.js';
+import { retryAfterMs } from '../pipeline/retry-after.js';
+import { formatWait } from './format-wait.js';
+
+/** The default reading of one failure, before the connector's rules. */
+export interface FailureClass {
+  /** Worth another attempt by default. */
+  retryable: boolean;
+  /** Why, for the `retry` event: `rate_limited: retry-after 2s`, `network: ECONNRESET`, `server_error: 503`. */
+  reason: string;
+  /** How long the provider asked us to wait, when it said. */
+  waitMs?: number;
+}
+
+/**
+ * Classifies a failed attempt: network errors, timeouts, 408, 429 and 5xx
+ * are worth retrying; other 4xx are not, nor is anything unknown. A call the
+ * local limiter refused is not retried either: it already waited as long as
+ * allowed.
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  if (isRateLimitError(error)) {
+    if (error.source === 'limiter') return { retryable: false, reason: 'rate_limited: local limiter' };
+    const wait = error.retryAfterMs;
+    return wait === undefined
+      ? { retryable: true, reason: `rate_limited: ${error.status ?? 'provider'}` }
+      : { retryable: true, reason: `rate_limited: retry-after ${formatWait(wait)}`, waitMs: wait };
+  }
+  if (isTimeoutError(error)) return { retryable: true, reason: `timeout: ${error.timeoutMs}ms` };
+  if (isNetworkError(error)) return { retryable: true, reason: `network: ${error.code ?? 'connection failed'}` };
+  if (isApiError(error)) {
+    const wait = askedWait(error.headers);
+    const base =
+      error.status === 408
+        ? `request_timeout: 408`
+        : error.status >= 500
+          ? `server_error: ${error.status}`
+          : `api_error: ${error.status}${error.code ? ` ${error.code}` : ''}`;
+    return {
+      retryable: error.retryable,
+      reason: wait === undefined ? base : `${base}, retry-after ${formatWait(wait)}`,
+      ...(wait === undefined ? {} : { waitMs: wait }),
+    };
+  }
+  if (error instanceof Error && (error as { retryable?: unknown }).retryable === true) {
+    return { retryable: true, reason: `retryable: ${error.name}` };
+  }
+  return { retryable: false, reason: 'not_retryable' };
+}
+
+// Only Retry-After counts on an error status other than 429: reset headers
+// (sent by some APIs on every response) describe the quota, not this failure.
+function askedWait(headers: Record<string, string> | undefined): number | undefined {
+  if (!headers) return undefined;
+  const relevant = new Headers();
+  for (const name of ['retry-after', 'retry-after-ms']) {
+    const value = headers[name];
+    if (value !== undefined) relevant.set(name, value);
+  }
+  return retryAfterMs(relevant);
+}

@@ -1,0 +1,3 @@
+export { RETRY_DEFAULTS } from './resolve-retry-policy.js';
+export { retryMiddleware } from './retry-middleware.js';
+export type { RetryDecision, RetryPolicy } from './retry-policy.js';

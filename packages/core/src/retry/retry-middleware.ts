@@ -1,0 +1,63 @@
+import pRetry from 'p-retry';
+import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
+import { planRetry } from './plan-retry.js';
+import { resolveRetryPolicy } from './resolve-retry-policy.js';
+import type { RetryPolicy } from './retry-policy.js';
+import { sleep } from './sleep.js';
+
+/**
+ * The retry layer: runs each attempt on its own copy of the context (so
+ * inner layers see fresh headers and the attempt number), and decides after
+ * every failure whether to try again (see `planRetry`). p-retry runs the
+ * loop; the waits are ours, because p-retry has no per-error delay and we
+ * must honour Retry-After. When it stops, the caller gets the last typed
+ * error as thrown, never a wrapper.
+ *
+ * @param clientRetry the client's settings, merged over the connector's and under each call's.
+ */
+export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
+  return async function retry(ctx, next) {
+    const policy = resolveRetryPolicy(ctx.connector.retry, clientRetry, ctx.options.retry);
+    const startedAt = performance.now();
+    let current: RequestContext = ctx;
+    let failure: unknown;
+
+    return pRetry(
+      async (attempt) => {
+        current = forkContext(ctx, { attempt });
+        try {
+          return await next(current);
+        } catch (error) {
+          // Kept as thrown: p-retry wraps non-Error values, and the caller must get the original.
+          failure = error;
+          throw error;
+        }
+      },
+      {
+        retries: policy.retries,
+        // p-retry waits 0 between attempts; onFailedAttempt does the real wait.
+        minTimeout: 0,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onFailedAttempt: async ({ attemptNumber, retriesLeft }) => {
+          if (ctx.signal?.aborted) throw ctx.signal.reason;
+          const plan =
+            retriesLeft > 0
+              ? planRetry(failure, current, policy, { attempt: attemptNumber, elapsedMs: performance.now() - startedAt })
+              : undefined;
+          if (!plan) throw failure;
+          ctx.emit('retry', {
+            connector: ctx.connector.name,
+            ...(ctx.operation ? { operation: ctx.operation } : {}),
+            method: current.method,
+            url: ctx.redactor.url(current.url),
+            attempt: attemptNumber,
+            reason: plan.reason,
+            delayMs: plan.delayMs,
+            error: failure,
+          });
+          await sleep(plan.delayMs, ctx.signal);
+        },
+      },
+    );
+  };
+}

@@ -1,0 +1,255 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, isConfigurationError, isRateLimitError, type RateLimitError } from '../../src/index.js';
+import { createBottleneckLimiter, createLimiterRegistry, type RateLimiter } from '../../src/rate-limit/index.js';
+import { deferred } from '../retry/support/loopback.js';
+
+const limiters: RateLimiter[] = [];
+function limiter(...args: Parameters<typeof createBottleneckLimiter>): RateLimiter {
+  const made = createBottleneckLimiter(...args);
+  limiters.push(made);
+  return made;
+}
+afterEach(async () => {
+  await Promise.all(limiters.splice(0).map((l) => l.stop()));
+});
+
+/** Schedules a job that records when it started and finishes when `release` is called. */
+function held(l: RateLimiter, options?: Parameters<RateLimiter['schedule']>[1]) {
+  const gate = deferred<string>();
+  const job = { started: undefined as number | undefined, release: gate.resolve, result: undefined as unknown as Promise<string> };
+  job.result = l.schedule(() => {
+    job.started = performance.now();
+    return gate.promise;
+  }, options);
+  return job;
+}
+
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+describe('the bottleneck limiter', () => {
+  it('does not throttle when no limits are set', async () => {
+    const l = limiter();
+    const jobs = Array.from({ length: 50 }, () => held(l));
+    // All 50 start before any finishes; a throttled limiter would never get there.
+    await vi.waitFor(() => expect(jobs.every((j) => j.started !== undefined)).toBe(true));
+    for (const j of jobs) j.release('ok');
+    await expect(Promise.all(jobs.map((j) => j.result))).resolves.toHaveLength(50);
+  });
+
+  it('keeps to maxConcurrent', async () => {
+    const l = limiter({ maxConcurrent: 2 });
+    const jobs = Array.from({ length: 4 }, () => held(l));
+    await vi.waitFor(() => expect(jobs.filter((j) => j.started !== undefined)).toHaveLength(2));
+    await tick();
+    expect(jobs.filter((j) => j.started !== undefined)).toHaveLength(2);
+    for (const j of jobs) j.release('ok');
+    await Promise.all(jobs.map((j) => j.result));
+  });
+
+  it('lets `requests` through per interval', async () => {
+    const created = Date.now();
+    const l = limiter({ requests: 2, intervalMs: 200 });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 6 }, () => l.schedule(async () => starts.push(Date.now()))));
+    expect(starts[2]! - created).toBeGreaterThanOrEqual(200);
+    expect(starts[4]! - created).toBeGreaterThanOrEqual(400);
+  });
+
+  it('holds queued and new calls while paused, then runs them all', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const starts: number[] = [];
+    let pausedAt = 0;
+    const first = l.schedule(async () => {
+      pausedAt = performance.now();
+      await l.pause(300);
+      throw new ApiError('too many', { status: 429, retryable: true });
+    });
+    const queued = Array.from({ length: 3 }, () => l.schedule(async () => starts.push(performance.now())));
+    await expect(first).rejects.toBeInstanceOf(ApiError);
+    const late = l.schedule(async () => starts.push(performance.now()));
+    await Promise.all([...queued, late]);
+    expect(starts).toHaveLength(4);
+    for (const start of starts) expect(start - pausedAt).toBeGreaterThanOrEqual(300);
+  });
+
+  it('lets a longer pause win over a shorter one', async () => {
+    const l = limiter();
+    await l.pause(300);
+    await l.pause(50);
+    const asked = performance.now();
+    const started = await l.schedule(async () => performance.now());
+    expect(started - asked).toBeGreaterThanOrEqual(250);
+  });
+
+  it('passes the job’s own result and error through unchanged', async () => {
+    const l = limiter();
+    await expect(l.schedule(async () => 42)).resolves.toBe(42);
+    const error = new ApiError('nope', { status: 404, retryable: false });
+    await expect(l.schedule(() => Promise.reject(error))).rejects.toBe(error);
+  });
+
+  it('refuses a call at once when maxQueued calls already wait', async () => {
+    const l = limiter({ maxConcurrent: 1, maxQueued: 2 });
+    const running = held(l);
+    await vi.waitFor(() => expect(running.started).toBeDefined());
+    const queued = [held(l), held(l)];
+    await tick();
+    const error = await l.schedule(async () => 'never').catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect(error).toMatchObject({ source: 'limiter' });
+    expect((error as RateLimitError).message).toMatch(/maxQueued/);
+    expect(running.started).toBeDefined();
+    for (const j of [running, ...queued]) j.release('ok');
+    await expect(Promise.all([running, ...queued].map((j) => j.result))).resolves.toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('with maxQueued 0, runs what can start at once and refuses what would wait', async () => {
+    const l = limiter({ maxConcurrent: 1, maxQueued: 0 });
+    const running = held(l);
+    await vi.waitFor(() => expect(running.started).toBeDefined());
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    running.release('ok');
+    await expect(running.result).resolves.toBe('ok');
+  });
+
+  it('counts calls held by a pause against maxQueued', async () => {
+    const l = limiter({ maxQueued: 1 });
+    await l.pause(200);
+    const waiting = l.schedule(async () => 'later');
+    await tick();
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    await expect(waiting).resolves.toBe('later');
+  });
+
+  it('fails a call that cannot start within maxWaitMs, and never runs it', async () => {
+    const l = limiter({ maxConcurrent: 1, maxWaitMs: 50 });
+    const running = held(l);
+    let ran = false;
+    const error = await l
+      .schedule(async () => {
+        ran = true;
+      })
+      .catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect((error as RateLimitError).message).toMatch(/could not start within 50 ms/);
+    running.release('ok');
+    await running.result;
+    // The slot it held in the queue is given back, and the abandoned job never runs.
+    await expect(l.schedule(async () => 'next')).resolves.toBe('next');
+    expect(ran).toBe(false);
+  });
+
+  it('takes a per-call max wait over its own', async () => {
+    const l = limiter({ maxConcurrent: 1, maxWaitMs: 60_000 });
+    const running = held(l);
+    await expect(l.schedule(async () => 'never', { maxWaitMs: 30 })).rejects.toMatchObject({ source: 'limiter' });
+    running.release('ok');
+  });
+
+  it('fails at once, saying when to come back, when a pause outlasts the max wait', async () => {
+    const l = limiter({ maxWaitMs: 100 });
+    await l.pause(5000);
+    const error = await l.schedule(async () => 'never').catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(4000);
+    expect((error as RateLimitError).message).toMatch(/asked to wait/);
+  });
+
+  it('lets an aborted call leave the queue at once with the signal reason', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const running = held(l);
+    const controller = new AbortController();
+    let ran = false;
+    const queued = l.schedule(
+      async () => {
+        ran = true;
+      },
+      { signal: controller.signal },
+    );
+    await tick();
+    controller.abort('gave up');
+    await expect(queued).rejects.toBe('gave up');
+    // Still running: the aborted call did not wait for a slot to leave.
+    expect(running.started).toBeDefined();
+    running.release('ok');
+    await expect(l.schedule(async () => 'next')).resolves.toBe('next');
+    expect(ran).toBe(false);
+  });
+
+  it('lets an aborted call leave a pause at once', async () => {
+    const l = limiter();
+    await l.pause(60_000);
+    const controller = new AbortController();
+    const waiting = l.schedule(async () => 'never', { signal: controller.signal });
+    await tick();
+    controller.abort('gave up');
+    await expect(waiting).rejects.toBe('gave up');
+  });
+
+  it('refuses an already aborted call', async () => {
+    const l = limiter();
+    await expect(l.schedule(async () => 'never', { signal: AbortSignal.abort('before') })).rejects.toBe('before');
+  });
+
+  it('fails waiting calls and refuses new ones once stopped, letting running ones finish', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const running = held(l);
+    await vi.waitFor(() => expect(running.started).toBeDefined());
+    const queued = l.schedule(async () => 'never');
+    await tick();
+    const stopped = l.stop();
+    await expect(queued).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/stopped/) });
+    running.release('done');
+    await expect(running.result).resolves.toBe('done');
+    await stopped;
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+  });
+
+  it('puts the request in its errors', async () => {
+    const l = limiter({ maxQueued: 0 });
+    await l.pause(1000);
+    const request = { connector: 'acme', method: 'GET', url: 'https://acme.example.test/things/1' };
+    const error = await l.schedule(async () => 'never', { request }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ request });
+    expect((error as Error).message).toContain('GET https://acme.example.test/things/1');
+  });
+
+  it.each([{ requests: 0 }, { maxConcurrent: 1.5 }, { intervalMs: -1 }, { maxQueued: -1 }])('refuses the invalid policy %j', (policy) => {
+    let error: unknown;
+    try {
+      createBottleneckLimiter(policy);
+    } catch (e) {
+      error = e;
+    }
+    expect(isConfigurationError(error)).toBe(true);
+  });
+});
+
+describe('the limiter registry', () => {
+  it('gives the same limiter for the same key, made once from the first policy', async () => {
+    const registry = createLimiterRegistry();
+    const a = registry.get('acct_1', { maxConcurrent: 1 });
+    expect(registry.get('acct_1', { maxConcurrent: 50 })).toBe(a);
+    expect(registry.get('acct_2', { maxConcurrent: 1 })).not.toBe(a);
+    await registry.stop();
+    await expect(a.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+  });
+
+  it('makes limiters with the given factory', async () => {
+    const made: string[] = [];
+    const registry = createLimiterRegistry({
+      create: (key, policy) => {
+        made.push(key);
+        return createBottleneckLimiter(policy);
+      },
+    });
+    registry.get('x', {});
+    registry.get('x', {});
+    expect(made).toEqual(['x']);
+    await registry.stop();
+  });
+
+  it('keeps separate registries apart', () => {
+    expect(createLimiterRegistry().get('k', {})).not.toBe(createLimiterRegistry().get('k', {}));
+  });
+});
