@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Resolve workspace packages to their TypeScript source, so tests need no build.
-const conditions = ['@junction/source', 'import', 'module', 'node', 'default'];
+// No "import" here: Vitest hands these to Node as --conditions, and a CommonJS
+// require() of a package listing "import" first would then load its ESM build.
+const conditions = ['@junction/source', 'module', 'node', 'default'];
 const packages = readdirSync('packages', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);

@@ -4,8 +4,8 @@
  */
 
 export { authMiddleware } from './auth/auth-middleware.js';
-export * from './auth/oauth2/index.js';
 export type { AuthScheme, AuthStrategy, CredentialsOf } from './auth/auth-strategy.js';
+export * from './auth/oauth2/index.js';
 export { type ApiKeyOptions, apiKey, basic, bearer, noAuth, type SecretSource } from './auth/static-schemes.js';
 export type { CallOptions } from './client/call-options.js';
 export { createClient } from './client/create-client.js';
@@ -63,8 +63,10 @@ export {
 export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
 export { retryAfterMs } from './pipeline/retry-after.js';
 export { isRetryableStatus } from './pipeline/transport.js';
+export * from './polling/index.js';
 export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
 export * from './retry/index.js';
 export { lenient, openEnum } from './schema/lenient.js';
+export * from './webhooks/index.js';
 export * from './webhooks/verify/index.js';

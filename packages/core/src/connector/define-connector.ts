@@ -27,6 +27,8 @@ export interface ConnectorDefinition<
   TOperations extends Record<string, AnyOperation> = Record<string, AnyOperation>,
   // biome-ignore lint/suspicious/noExplicitAny: a scheme's credentials type is whatever it declares.
   TAuth extends AuthScheme<any> = AuthScheme<any>,
+  TWebhooks extends AnyWebhooksDefinition | undefined = AnyWebhooksDefinition | undefined,
+  TPoll extends AnyPollDefinition | undefined = AnyPollDefinition | undefined,
 > {
   /** A short, lowercase name used in errors, events and shared limiter keys, e.g. `stripe`. */
   name: string;
@@ -47,9 +49,9 @@ export interface ConnectorDefinition<
   /** How the provider takes idempotency keys. */
   idempotency?: IdempotencyPolicy;
   /** How the provider signs and shapes webhook deliveries: made with `defineWebhooks`, served by `createWebhookReceiver`. */
-  webhooks?: AnyWebhooksDefinition;
+  webhooks?: TWebhooks;
   /** How to list events since a cursor when webhooks are not available: made with `definePoll`, run by `createPoller`. */
-  poll?: AnyPollDefinition;
+  poll?: TPoll;
   /** Time allowed for one attempt to receive response headers. Default 30 s. */
   timeoutMs?: number;
 }
@@ -74,7 +76,11 @@ export function defineConnector<
   const TOperations extends Record<string, AnyOperation>,
   // biome-ignore lint/suspicious/noExplicitAny: inferred from the declaration.
   TAuth extends AuthScheme<any>,
->(connector: ConnectorDefinition<TOperations, TAuth> & CheckOperationNames<TOperations>): ConnectorDefinition<TOperations, TAuth> {
+  TWebhooks extends AnyWebhooksDefinition | undefined = undefined,
+  TPoll extends AnyPollDefinition | undefined = undefined,
+>(
+  connector: ConnectorDefinition<TOperations, TAuth, TWebhooks, TPoll> & CheckOperationNames<TOperations>,
+): ConnectorDefinition<TOperations, TAuth, TWebhooks, TPoll> {
   if (!/^[a-z][a-z0-9-_]*$/.test(connector.name ?? '')) {
     throw new ConfigurationError(
       `Connector name "${connector.name}" is not valid: use lowercase letters, digits, "-" or "_", starting with a letter.`,

@@ -1,0 +1,44 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { defineWebhooks } from '../../../src/webhooks/index.js';
+import { type StripeVerifierOptions, stripe } from '../../../src/webhooks/verify/index.js';
+
+/** A Stripe-shaped webhooks declaration with two typed event types, as a connector would carry it. */
+export const paymentsWebhooks = defineWebhooks({
+  name: 'payments',
+  verifier: (secrets: StripeVerifierOptions) => stripe(secrets),
+  envelope: z.object({ id: z.string(), type: z.string() }),
+  id: (event) => event.id,
+  type: (event) => event.type,
+  events: {
+    'payment_intent.succeeded': z.object({
+      id: z.string(),
+      type: z.literal('payment_intent.succeeded'),
+      data: z.object({ object: z.object({ id: z.string(), amount: z.number(), currency: z.string() }) }),
+    }),
+    'customer.created': z.object({
+      id: z.string(),
+      type: z.literal('customer.created'),
+      data: z.object({ object: z.object({ id: z.string(), email: z.string().nullable() }) }),
+    }),
+  },
+});
+
+export const SECRET = 'whsec_test_secret_for_junction_webhooks';
+
+/** A `Stripe-Signature` header for `body`, computed with node:crypto as Stripe does. */
+export function stripeSignature(body: string, secret = SECRET, timestamp = Math.floor(Date.now() / 1000)): string {
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `t=${timestamp},v1=${signature}`;
+}
+
+/** A `payment_intent.succeeded` event. */
+export function paymentSucceeded(id: string, amount = 1000) {
+  return { id, object: 'event', type: 'payment_intent.succeeded', data: { object: { id: `pi_${id}`, amount, currency: 'usd' } } };
+}
+
+/** A signed delivery of `event`, as the receiver takes it. */
+export function signedDelivery(event: unknown, secret = SECRET) {
+  const body = JSON.stringify(event);
+  return { body, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(body, secret) } };
+}
