@@ -17,15 +17,22 @@ interface StoredNote {
 export async function startNotesServer(token: string): Promise<{ url: string; close(): Promise<void> }> {
   const notes: StoredNote[] = [];
   const server = createServer(async (req, res) => {
-    const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${notes.length}` }).end(JSON.stringify(body));
+    const send = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${notes.length}` }).end(JSON.stringify(body));
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { code: 'invalid_token', message: 'The token is not valid.' } });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(401, { error: { code: 'invalid_token', message: 'The token is not valid.' } });
 
     if (req.method === 'POST' && url.pathname === '/v1/notes') {
       const input = JSON.parse(raw) as { text: string; color: string };
-      const note = { id: `note_${String(notes.length + 1).padStart(3, '0')}`, ...input, created: Math.floor(Date.now() / 1000), pinned: false };
+      const note = {
+        id: `note_${String(notes.length + 1).padStart(3, '0')}`,
+        ...input,
+        created: Math.floor(Date.now() / 1000),
+        pinned: false,
+      };
       notes.push(note);
       return send(201, note);
     }

@@ -75,10 +75,11 @@ describe('errors', () => {
     expect(error).toMatchObject({
       status: 410,
       code: 'gone',
-      message: expect.stringContaining('Task archived'),
+      providerMessage: 'Task archived',
       requestId: 'req_9',
       retryable: false,
     });
+    expect((error as Error).message).toBe('tasks answered 410 to GET https://tasks.example.test/api/tasks/t1: Task archived [gone]');
   });
 
   it('turns a 429 into a RateLimitError with the wait, and 5xx into a retryable ApiError', async () => {

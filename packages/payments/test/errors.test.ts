@@ -26,7 +26,6 @@ describe('parseStripeError', () => {
       message: 'Your card has insufficient funds.',
       requestId: 'req_1',
       details: {
-        message: 'Your card has insufficient funds.',
         decline_code: 'insufficient_funds',
         doc_url: 'https://stripe.com/docs/error-codes/card-declined',
         request_log_url: 'https://dashboard.stripe.com/logs/req_1',

@@ -147,8 +147,8 @@ describe('errors', () => {
       type: 'card_error',
       code: 'card_declined',
       retryable: false,
+      providerMessage: 'Your card was declined.',
       details: {
-        message: 'Your card was declined.',
         decline_code: 'generic_decline',
         payment_intent: intent.id,
         payment_method: 'pm_card_chargeDeclined',

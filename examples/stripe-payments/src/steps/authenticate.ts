@@ -14,7 +14,7 @@ export async function authenticate(baseUrl: string, apiKey: string, log: (line: 
     await revoked.listCustomers({ limit: 1 });
   } catch (error) {
     if (!isStripeAuthenticationError(error)) throw error;
-    log(`  a revoked key -> ${error.status}, isStripeAuthenticationError: "${error.details?.message}"`);
+    log(`  a revoked key -> ${error.status}, isStripeAuthenticationError: "${error.providerMessage}"`);
   }
   return stripe;
 }

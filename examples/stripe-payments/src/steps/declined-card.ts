@@ -27,7 +27,7 @@ export async function declinedCard(stripe: StripeClient, customerId: string, log
     const declineCode = error.details?.decline_code ?? undefined;
     log(`  ${intent.id} with pm_card_chargeDeclinedInsufficientFunds -> isStripeCardError`);
     log(`    status ${error.status}, code ${error.code}, decline_code ${declineCode}, request ${error.requestId}`);
-    log(`    for the customer: "${error.details?.message}"`);
+    log(`    for the customer: "${error.providerMessage}"`);
     return { status: error.status, code: error.code, declineCode };
   }
   throw new Error('The test card was expected to be declined.');

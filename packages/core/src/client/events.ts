@@ -37,12 +37,12 @@ export interface RetryEvent extends LifecycleEventBase {
   error: unknown;
 }
 
-/** Requests are held back by the rate limiter. */
+/** A provider 429 paused the whole rate-limit bucket. */
 export interface RateLimitedEvent {
   connector: string;
   /** How long the bucket is paused. */
   waitMs: number;
-  /** Why: the provider said so, or the local limit was reached. */
+  /** Why: the provider answered 429 and named how long to wait. */
   reason: string;
 }
 

@@ -33,6 +33,8 @@ export class ApiError extends JunctionError {
   readonly code?: string;
   readonly type?: string;
   readonly requestId?: string;
+  /** The provider's own message, as it wrote it (safe to show a customer when the provider says so). */
+  readonly providerMessage?: string;
   readonly details?: Record<string, unknown>;
   /** Whether trying the same request again may succeed. */
   readonly retryable: boolean;
@@ -48,6 +50,7 @@ export class ApiError extends JunctionError {
     if (options.code !== undefined) this.code = options.code;
     if (options.type !== undefined) this.type = options.type;
     if (options.requestId !== undefined) this.requestId = options.requestId;
+    if (options.message !== undefined) this.providerMessage = options.message;
     if (options.details !== undefined) this.details = options.details;
     if (options.body !== undefined) this.body = options.body;
     if (options.headers !== undefined) this.headers = options.headers;

@@ -70,7 +70,12 @@ it('survives 2,000 creates under faults: every call settles typed, no duplicate 
   expect(widgets.sideEffects()).toBeLessThanOrEqual(CALLS);
   expect(widgets.sideEffects()).toBe(widgets.keys().length);
   expect(new Set(created.map((w) => w.id)).size).toBe(created.length);
-  expect(created.map((w) => w.name).sort()).toEqual(created.map((w) => w.name).sort().filter((v, i, a) => a.indexOf(v) === i));
+  expect(created.map((w) => w.name).sort()).toEqual(
+    created
+      .map((w) => w.name)
+      .sort()
+      .filter((v, i, a) => a.indexOf(v) === i),
+  );
 
   // The faults really happened and were retried.
   const struck = server.requests.filter((r) => r.fault && r.fault.kind !== 'latency');

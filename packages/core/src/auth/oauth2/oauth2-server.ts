@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../errors/configuration-error.js';
 /** The fetch used for every request to the authorization server; `globalThis.fetch` fits. */
 export type OAuth2Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-/** An OpenID Connect (or RFC 8414) server: its endpoints are discovered from `<issuer>/.well-known/…`. */
+/** An OpenID Connect server: its endpoints are discovered from `<issuer>/.well-known/openid-configuration`. */
 export interface DiscoveredEndpoints {
   /** The issuer URL, e.g. `https://accounts.example.com`. */
   issuer: string;

@@ -18,7 +18,7 @@ export function isStripeError(error: unknown): error is StripeApiError {
 /**
  * True when a card was declined or could not be charged. Read
  * `error.code` (`card_declined`, `expired_card`…) and
- * `error.details?.decline_code`; show `error.details?.message` (Stripe's
+ * `error.details?.decline_code`; show `error.providerMessage` (Stripe's
  * message, written for the customer) at checkout.
  */
 export function isStripeCardError(error: unknown): error is StripeCardError {

@@ -17,7 +17,6 @@ export function parseStripeError(body: unknown, response: { status: number; head
   }
   const error = parsed.data.error;
   const details: StripeErrorDetails = compact({
-    message: error.message,
     decline_code: error.decline_code,
     param: error.param,
     doc_url: error.doc_url,

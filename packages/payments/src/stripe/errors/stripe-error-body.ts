@@ -32,11 +32,6 @@ export type StripeErrorBody = z.infer<typeof StripeErrorBody>;
 
 /** What a Stripe error adds to `ApiError.details`. Ids only: the whole objects stay on `error.body`. */
 export interface StripeErrorDetails {
-  /**
-   * Stripe's own message, without the request line `error.message` adds.
-   * For `card_error`s it is written for the customer: show it at checkout.
-   */
-  message?: string;
   /** Why the card issuer declined, for `card_error`s, e.g. `insufficient_funds`. */
   decline_code?: string;
   /** The parameter at fault, e.g. `amount`. */
