@@ -2,7 +2,7 @@ import { authMiddleware } from '../auth/auth-middleware.js';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import { idempotencyMiddleware } from '../idempotency/idempotency-middleware.js';
-import type { Emit, Middleware } from '../pipeline/context.js';
+import type { Middleware } from '../pipeline/context.js';
 import { observe } from '../pipeline/observe.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { createTransport } from '../pipeline/transport.js';
@@ -19,7 +19,7 @@ import type { ClientSettings } from './types.js';
  * attempt), retry (each attempt waits for a limiter slot and gets fresh
  * credentials), rateLimit, auth, observe, transport.
  */
-export function buildPipeline(connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy, _emit: Emit): Pipeline {
+export function buildPipeline(connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy): Pipeline {
   // Fail at start-up, not on the first call, when the retry numbers are wrong.
   resolveRetryPolicy(connector.retry, settings.retry);
   const limited = clientLimiter(connector, settings);

@@ -53,7 +53,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const emit: RequestContext['emit'] = (name, event) => {
     emitter.emit(name, event);
   };
-  const pipeline = buildPipeline(connector, config, strategy, emit);
+  const pipeline = buildPipeline(connector, config, strategy);
   for (const m of config.middleware ?? []) pipeline.use(m.use, m.position, m.name);
 
   const baseUrl = config.baseUrl ?? connector.baseUrl;
