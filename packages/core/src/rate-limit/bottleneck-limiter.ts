@@ -87,6 +87,9 @@ class BottleneckLimiter implements RateLimiter {
     // Only a call that would wait counts against maxQueued; bottleneck's high-water mark covers its own queue the same way.
     const waitingNow = this.#held + (this.#bottleneck?.queued() ?? 0);
     if ((waitingNow > 0 || this.#pause.remainingMs() > 0) && waitingNow >= this.#maxQueued) throw this.#refusal('queue_full', options);
+    // Nothing to wait for (no limits, so no bottleneck; no pause; nobody held): start now, without the
+    // waiting machinery below, which costs ~40 µs a call on Node 20 (an AbortSignal, a timer, four promise hops).
+    if (!this.#bottleneck && this.#held === 0 && this.#pause.remainingMs() === 0) return job();
 
     const maxWaitMs = options.maxWaitMs ?? this.#maxWaitMs;
     const deadline = performance.now() + maxWaitMs;

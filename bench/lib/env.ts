@@ -1,0 +1,64 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** `BENCH_QUICK=1` scales every benchmark down to a smoke run of a few seconds. */
+export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
+
+/** The full-run value, or the quick one under `BENCH_QUICK=1`. */
+export function scaled<T>(full: T, quick: T): T {
+  return QUICK ? quick : full;
+}
+
+/** The bench folder (where RESULTS.md lives) and its `out/` folder for raw results and profiles (git-ignored). */
+export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const OUT_DIR = fileURLToPath(new URL('../out/', import.meta.url));
+
+/** What the numbers were measured on. */
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  platform: string;
+  memoryGb: number;
+  loadAvg: string;
+  date: string;
+  quick: boolean;
+}
+
+export function machine(): Machine {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAvg: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    date: new Date().toISOString(),
+    quick: QUICK,
+  };
+}
+
+/** True when this module is the script node was started with (so a benchmark runs when invoked alone, not when imported). */
+export function isMain(meta: ImportMeta): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && fileURLToPath(meta.url) === entry;
+}
+
+/** The tsx loader as a URL, for `--import` in child processes started from any working directory. */
+export const TSX_LOADER = import.meta.resolve('tsx');
+
+/** Node flags that make a child process run this folder's TypeScript the way `pnpm bench` does. */
+export const CHILD_EXEC_ARGV = ['--conditions=@junction/source', '--import', TSX_LOADER];
+
+/** A full garbage collection: with --expose-gc, or by turning the flag on at run time (scripts run alone without it). */
+export const collectGarbage: () => void = (() => {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
