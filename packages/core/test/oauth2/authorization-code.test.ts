@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createAuthorizationRequest,
   exchangeAuthorizationCode,
@@ -8,22 +8,18 @@ import {
   type TokenStore,
 } from '../../src/auth/oauth2/index.js';
 import { createClient, isAuthError, isConfigurationError } from '../../src/index.js';
-import { type AuthServer, startAuthServer } from './support/auth-server.js';
+import type { AuthServer } from './support/auth-server.js';
 import { loginAndConsent } from './support/login.js';
 import { authorizeUser, discoveredServer, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 describe('authorization code with PKCE', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('builds an authorization URL with a fresh state and an S256 PKCE challenge', async () => {

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { oauth2ClientCredentials } from '../../src/auth/oauth2/index.js';
 import { createClient, isAuthError, isConfigurationError, type TokenRefreshedEvent } from '../../src/index.js';
 import { type AuthServer, startAuthServer } from './support/auth-server.js';
 import { discoveredServer, manualServer } from './support/oauth-setup.js';
 import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('client credentials', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('gets a token with a discovered server, calls the API, and reuses the token while it is fresh', async () => {

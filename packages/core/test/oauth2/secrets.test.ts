@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createAuthorizationRequest,
   exchangeAuthorizationCode,
@@ -8,10 +8,11 @@ import {
   oauth2ClientCredentials,
 } from '../../src/auth/oauth2/index.js';
 import { createClient } from '../../src/index.js';
-import { type AuthServer, close, listen, startAuthServer } from './support/auth-server.js';
+import { type AuthServer, close, listen } from './support/auth-server.js';
 import { loginAndConsent } from './support/login.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 /** Every way an error is commonly shown or logged. */
 function renderings(error: unknown): string[] {
@@ -42,13 +43,8 @@ function expectNoSecrets(error: unknown, secrets: (string | undefined)[]) {
 describe('no token, secret or code in errors', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('a refused refresh token (invalid_grant)', async () => {

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryTokenStore, oauth2AuthorizationCode, oauth2ClientCredentials } from '../../src/auth/oauth2/index.js';
 import { createClient } from '../../src/index.js';
-import { type AuthServer, startAuthServer } from './support/auth-server.js';
+import type { AuthServer } from './support/auth-server.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 describe('single-flight renewal', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('100 concurrent calls with an expired token cause exactly one refresh, and all succeed with its token', async () => {

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { oauth2AuthorizationCode, oauth2ClientCredentials, type TokenSet } from '../../src/auth/oauth2/index.js';
 import { createClient, isAuthError, isNetworkError, isRateLimitError, isTimeoutError, type RetryEvent } from '../../src/index.js';
-import { type AuthServer, close, listen, startAuthServer } from './support/auth-server.js';
+import { type AuthServer, close, listen } from './support/auth-server.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 /** A URL on 127.0.0.1 where nothing listens: connecting is refused. */
 async function refusingUrl(): Promise<string> {
@@ -20,13 +21,8 @@ const expired = (tokens: TokenSet): TokenSet => ({ ...tokens, expiresAt: Date.no
 describe('token endpoint failures', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('turns a revoked refresh token into an AuthError (reauthorize, invalid_grant) that is not retried', async () => {

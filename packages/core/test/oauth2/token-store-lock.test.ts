@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryTokenStore, oauth2AuthorizationCode, type TokenSet, type TokenStore } from '../../src/auth/oauth2/index.js';
 import { createClient } from '../../src/index.js';
-import { type AuthServer, startAuthServer } from './support/auth-server.js';
+import type { AuthServer } from './support/auth-server.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 /**
  * A store as a database or Redis would be, with a lock: the JSON round trip
@@ -51,13 +52,8 @@ function sharedStore(options: { contenders?: number } = {}) {
 describe('a shared store with a lock', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('lets one of two processes refresh; the other waits, re-reads the store and uses the saved token', async () => {

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryTokenStore, oauth2AuthorizationCode, oauth2ClientCredentials } from '../../src/auth/oauth2/index.js';
 import { createClient, isApiError } from '../../src/index.js';
-import { type AuthServer, startAuthServer } from './support/auth-server.js';
+import type { AuthServer } from './support/auth-server.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
-import { type ResourceApi, resourceConnector, startResourceApi } from './support/resource-api.js';
+import { type ResourceApi, resourceConnector } from './support/resource-api.js';
 import { tokenCounter } from './support/token-counter.js';
+import { useOAuthServers } from './support/use-oauth-servers.js';
 
 describe('renewal once on a 401', () => {
   let auth: AuthServer;
   let api: ResourceApi;
-  beforeAll(async () => {
-    auth = await startAuthServer();
-    api = await startResourceApi(auth);
-  });
-  afterAll(async () => {
-    await api.close();
-    await auth.close();
+  useOAuthServers((servers) => {
+    ({ auth, api } = servers);
   });
 
   it('refreshes once when the API rejects a token the store still thinks valid, and the call succeeds', async () => {
