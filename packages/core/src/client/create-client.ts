@@ -88,8 +88,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     return pipeline.run(ctx);
   };
 
-  const invoke = async (name: string, operation: AnyOperation, input: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
-    const valid = validateInput(connector, name, operation, input, redactor);
+  // Takes input already validated: each page of a listing reuses the first page's valid input.
+  const call = async (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
     const encoded = encodeRequest(baseUrl, operation, valid);
     const response = await send(
       {
@@ -148,7 +148,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   };
 
   for (const [name, operation] of Object.entries(connector.operations)) {
-    const method = (input?: unknown, options?: CallOptions) => invoke(name, operation, input, options).then((r) => r.data);
+    const method = async (input?: unknown, options?: CallOptions) =>
+      (await call(name, operation, validateInput(connector, name, operation, input, redactor), options)).data;
     if (operation.paginate) {
       const pages = (input?: unknown, options: CallOptions = {}) => {
         const start = (validateInput(connector, name, operation, input, redactor) ?? {}) as Record<string, unknown>;
@@ -156,7 +157,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
           operation,
           start,
           {
-            byInput: (next) => invoke(name, operation, next, options),
+            byInput: (next) => call(name, operation, next, options),
             byUrl: async (url) => {
               const response = await send(
                 {

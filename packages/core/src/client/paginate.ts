@@ -28,7 +28,7 @@ export async function* paginatePages(
 ): AsyncGenerator<unknown, void, undefined> {
   const pagination = operation.paginate as Pagination<unknown, unknown>;
   let next: { input: Record<string, unknown> } | { url: string } | undefined = { input };
-  let offset = Number(input[pagination.style === 'offset' ? pagination.offsetParam : ''] ?? 0);
+  let offset = pagination.style === 'offset' ? Number(input[pagination.offsetParam] ?? 0) : 0;
   let pageNumber = pagination.style === 'page' ? Number(input[pagination.pageParam] ?? pagination.firstPage ?? 1) : 0;
 
   while (next) {

@@ -13,8 +13,14 @@ import { type ResolvedIdempotencyPolicy, resolveIdempotencyPolicy } from './reso
  * @param clientPolicy the client's settings, merged over the connector's.
  */
 export function idempotencyMiddleware(clientPolicy?: IdempotencyPolicy): Middleware {
+  // Merged once per connector: neither level changes between calls.
+  const resolved = new WeakMap<object, ResolvedIdempotencyPolicy>();
   return async function idempotency(ctx, next) {
-    const policy = resolveIdempotencyPolicy(ctx.connector.idempotency, clientPolicy);
+    let policy = resolved.get(ctx.connector);
+    if (!policy) {
+      policy = resolveIdempotencyPolicy(ctx.connector.idempotency, clientPolicy);
+      resolved.set(ctx.connector, policy);
+    }
     const key = chooseKey(ctx, policy);
     if (key === undefined) return next(ctx);
     if (policy.header) ctx.headers.set(policy.header, key);

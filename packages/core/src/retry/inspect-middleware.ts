@@ -1,5 +1,5 @@
 import type { Middleware } from '../pipeline/context.js';
-import { resolveRetryPolicy } from './resolve-retry-policy.js';
+import { retryPolicyResolver } from './resolve-retry-policy.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 /**
@@ -11,9 +11,10 @@ import type { RetryPolicy } from './retry-policy.js';
  * @param clientRetry the client's retry settings, merged like the retry layer's.
  */
 export function inspectMiddleware(clientRetry?: RetryPolicy | false): Middleware {
+  const policyFor = retryPolicyResolver(clientRetry);
   return async function inspect(ctx, next) {
     const response = await next(ctx);
-    const error = resolveRetryPolicy(ctx.connector.retry, clientRetry, ctx.options.retry).inspect(response, ctx);
+    const error = policyFor(ctx).inspect(response, ctx);
     if (error !== undefined) throw error;
     return response;
   };

@@ -55,3 +55,21 @@ export function resolveRetryPolicy(...levels: (RetryPolicy | false | undefined)[
     },
   };
 }
+
+/**
+ * The policy for each call of one client: the connector and client levels
+ * are merged once per connector, and again only for a call that brings its
+ * own retry settings.
+ */
+export function retryPolicyResolver(clientRetry: RetryPolicy | false | undefined): (ctx: RequestContext) => ResolvedRetryPolicy {
+  const base = new WeakMap<object, ResolvedRetryPolicy>();
+  return (ctx) => {
+    if (ctx.options.retry !== undefined) return resolveRetryPolicy(ctx.connector.retry, clientRetry, ctx.options.retry);
+    let policy = base.get(ctx.connector);
+    if (!policy) {
+      policy = resolveRetryPolicy(ctx.connector.retry, clientRetry);
+      base.set(ctx.connector, policy);
+    }
+    return policy;
+  };
+}

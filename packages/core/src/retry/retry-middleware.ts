@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
 import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
 import { planRetry } from './plan-retry.js';
-import { resolveRetryPolicy } from './resolve-retry-policy.js';
+import { retryPolicyResolver } from './resolve-retry-policy.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sleep } from './sleep.js';
 
@@ -16,8 +16,9 @@ import { sleep } from './sleep.js';
  * @param clientRetry the client's settings, merged over the connector's and under each call's.
  */
 export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
+  const policyFor = retryPolicyResolver(clientRetry);
   return async function retry(ctx, next) {
-    const policy = resolveRetryPolicy(ctx.connector.retry, clientRetry, ctx.options.retry);
+    const policy = policyFor(ctx);
     const startedAt = performance.now();
     let current: RequestContext = ctx;
     let failure: unknown;

@@ -9,7 +9,12 @@ import { stripeWebhooks } from '../webhooks/stripe-webhooks.js';
 import { STRIPE_API_VERSION } from './api-version.js';
 import { stripeSecretKey } from './stripe-auth.js';
 
-const connector = defineConnector({
+/**
+ * The Stripe connector: everything particular to Stripe, as data. Use it
+ * through `createStripeClient`, or with core's `createClient` directly; give
+ * it to core's `createWebhookReceiver` / `createPoller` for events.
+ */
+export const stripeConnector = defineConnector({
   name: 'stripe',
   baseUrl: 'https://api.stripe.com',
   headers: { 'Stripe-Version': STRIPE_API_VERSION },
@@ -26,19 +31,5 @@ const connector = defineConnector({
   timeoutMs: 80_000,
 });
 
-/**
- * The type of the Stripe connector. Its `webhooks` and `poll` keep their own
- * types (the generic connector slot would widen them), so core's receiver
- * and poller type each event's payload.
- */
-export type StripeConnector = typeof connector & {
-  readonly webhooks: typeof stripeWebhooks;
-  readonly poll: typeof stripeEventsPoll;
-};
-
-/**
- * The Stripe connector: everything particular to Stripe, as data. Use it
- * through `createStripeClient`, or with core's `createClient` directly; give
- * it to core's `createWebhookReceiver` / `createPoller` for events.
- */
-export const stripeConnector: StripeConnector = connector as StripeConnector;
+/** The type of the Stripe connector; its webhook and poll declarations keep their event types. */
+export type StripeConnector = typeof stripeConnector;
