@@ -4,7 +4,7 @@
  * connector, and of ky alone; and the size of each package's built output,
  * minified and gzipped, bundled by esbuild with its dependencies external.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source footprint.ts
+ *   pnpm --filter @junction/bench exec tsx footprint.ts
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';

@@ -6,7 +6,7 @@
  * Junction pipeline built up one layer at a time. Variants run interleaved,
  * in a different order each round, after a warm-up; medians over rounds.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source pipeline-overhead.ts
+ *   pnpm --filter @junction/bench exec tsx pipeline-overhead.ts
  */
 import { collectGarbage, isMain, QUICK, scaled } from './lib/env.js';
 import { type LoadRun, runLoad } from './lib/load.js';

@@ -5,7 +5,7 @@
  * .cpuprofile to bench/out/profiles/, and the self time is summed by owner
  * (bottleneck, ky, zod, undici, core folders…), per request.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source profile.ts [keys] [concurrency]
+ *   pnpm --filter @junction/bench exec tsx profile.ts [keys] [concurrency]
  *   e.g. profile.ts fetch,junction,junction-native 64
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeProfile } from './lib/cpuprofile.js';
-import { CHILD_EXEC_ARGV, isMain, OUT_DIR, scaled } from './lib/env.js';
+import { isMain, OUT_DIR, SOURCE_EXEC_ARGV, scaled } from './lib/env.js';
 import { runLoad } from './lib/load.js';
 import { type BenchResult, finish, progress, type Table } from './lib/report.js';
 import { startServer } from './lib/server.js';
@@ -113,7 +113,7 @@ function profileOne(key: string, concurrency: number): Profiled {
   mkdirSync(dir, { recursive: true });
   const script = fileURLToPath(import.meta.url);
   const childArgs = key === 'webhook' ? ['--webhook'] : ['--child', key, String(concurrency)];
-  const out = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...CHILD_EXEC_ARGV, script, ...childArgs], {
+  const out = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...SOURCE_EXEC_ARGV, script, ...childArgs], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     timeout: 120_000,

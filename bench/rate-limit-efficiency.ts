@@ -6,7 +6,7 @@
  * limit (with its retry layer), Junction with retry only, p-retry around
  * fetch, and bare fetch with no handling.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source rate-limit-efficiency.ts
+ *   pnpm --filter @junction/bench exec tsx rate-limit-efficiency.ts
  */
 import { createClient, createLimiterRegistry } from '@junction/core';
 import pRetry from 'p-retry';

@@ -5,7 +5,7 @@
  * concurrency grows from 1 to 1,000, against bare fetch at each level,
  * with the loopback server in its own process.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source scale-memory.ts
+ *   pnpm --filter @junction/bench exec tsx scale-memory.ts
  */
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';

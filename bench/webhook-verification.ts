@@ -6,13 +6,12 @@
  * never short-circuits), signing is done outside the timed sections, and the
  * variants take turns chunk by chunk so machine noise hits all of them alike.
  *
- *   pnpm --filter @junction/bench exec tsx --conditions=@junction/source webhook-verification.ts
+ *   pnpm --filter @junction/bench exec tsx webhook-verification.ts
  */
 import { createHmac, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
-import { createMemoryIdempotencyStore, sendgrid, stripe as stripeVerifier } from '@junction/core';
+import { createMemoryIdempotencyStore, createWebhookReceiver, defineWebhooks, sendgrid, stripe as stripeVerifier } from '@junction/core';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { createWebhookReceiver, defineWebhooks } from './lib/core-internals.js';
 import { collectGarbage, isMain, QUICK, scaled } from './lib/env.js';
 import { CUSTOMER } from './lib/payloads.js';
 import { type BenchResult, finish, progress, type Table, type Target } from './lib/report.js';

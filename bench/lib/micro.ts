@@ -4,9 +4,11 @@ import {
   createRedactor,
   forkContext,
   idempotencyMiddleware,
+  inspectMiddleware,
   type JunctionResponse,
   lenient,
   type Middleware,
+  observe,
   type RequestContext,
   rateLimitMiddleware,
   retryMiddleware,
@@ -14,7 +16,7 @@ import {
 import pRetry from 'p-retry';
 import { z } from 'zod';
 import { benchApi, CUSTOMER_ID, customerSchema, TOKEN } from './connector.js';
-import { inspectMiddleware, observe, resolveIdempotencyPolicy, resolveRetryPolicy } from './core-internals.js';
+import { resolveIdempotencyPolicy, resolveRetryPolicy } from './core-internals.js';
 import { collectGarbage } from './env.js';
 import { createWindowLimiter } from './native-limiter.js';
 import { CUSTOMER } from './payloads.js';
@@ -67,6 +69,7 @@ export function microCases(): MicroCase[] {
     timeoutMs: 30_000,
     options: {},
     emit: () => {},
+    listens: () => false,
     redactor,
   };
   const output = lenient(customerSchema);

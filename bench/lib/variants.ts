@@ -5,8 +5,11 @@ import {
   createClient,
   createLimiterRegistry,
   createRedactor,
+  createTransport,
   idempotencyMiddleware,
+  inspectMiddleware,
   type Middleware,
+  observe,
   Pipeline,
   type RateLimiter,
   type RequestContext,
@@ -17,7 +20,6 @@ import { request as octokitRequest } from '@octokit/request';
 import ky from 'ky';
 import Stripe from 'stripe';
 import { benchApi, CUSTOMER_ID, TOKEN } from './connector.js';
-import { createTransport, inspectMiddleware, observe } from './core-internals.js';
 import { fetchTransport } from './fetch-transport.js';
 import { createWindowLimiter } from './native-limiter.js';
 
@@ -178,6 +180,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
         timeoutMs: 30_000,
         options: {},
         emit,
+        listens: (name) => emitter.listenerCount(name) > 0,
         redactor,
       };
       return (await pipeline.run(ctx)).data;

@@ -53,6 +53,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const emit: RequestContext['emit'] = (name, event) => {
     emitter.emit(name, event);
   };
+  const listens: RequestContext['listens'] = (name) => emitter.listenerCount(name) > 0;
   const pipeline = buildPipeline(connector, config, strategy);
   for (const m of config.middleware ?? []) pipeline.use(m.use, m.position, m.name);
 
@@ -83,6 +84,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       timeoutMs: options.timeoutMs ?? timeout,
       options,
       emit,
+      listens,
       redactor,
     };
     return pipeline.run(ctx);

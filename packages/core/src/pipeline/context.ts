@@ -38,6 +38,8 @@ export interface RequestContext {
   readonly options: CallOptions;
   /** Emits lifecycle events on the client. */
   readonly emit: Emit;
+  /** True when someone listens for event `name`: a layer can skip building an event nobody reads. */
+  readonly listens: (name: keyof ClientEvents) => boolean;
   /** Removes this client's secrets from anything shown. */
   readonly redactor: Redactor;
 }

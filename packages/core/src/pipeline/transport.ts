@@ -1,11 +1,13 @@
-import ky, { TimeoutError as KyTimeoutError } from 'ky';
 import { ApiError, type ProviderErrorInfo } from '../errors/api-error.js';
 import type { RequestSummary } from '../errors/junction-error.js';
 import { NetworkError, TimeoutError } from '../errors/network-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import type { JunctionResponse, Middleware, RequestContext } from './context.js';
 import { readErrorInfo } from './error-body.js';
 import { retryAfterMs } from './retry-after.js';
+
+const kyModule = lazyModule(() => import('ky'));
 
 /** Options for {@link createTransport}. */
 export interface TransportOptions {
@@ -18,7 +20,8 @@ export interface TransportOptions {
  * so one layer owns that decision) and turns every failure into a typed error.
  */
 export function createTransport(options: TransportOptions = {}): Middleware {
-  return async (ctx) => {
+  return async function transport(ctx) {
+    const { default: ky, TimeoutError: KyTimeoutError } = kyModule.loaded ?? (await kyModule.load());
     let response: Response;
     try {
       response = await ky(ctx.url, {
@@ -32,7 +35,7 @@ export function createTransport(options: TransportOptions = {}): Middleware {
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
     } catch (error) {
-      throw toTransportError(ctx, error);
+      throw toTransportError(ctx, error, error instanceof KyTimeoutError);
     }
     const data = await readBody(ctx, response);
     const result: JunctionResponse = { status: response.status, headers: response.headers, data, url: response.url || ctx.url.href };
@@ -124,11 +127,11 @@ function requestIdFrom(ctx: RequestContext, headers: Headers): string | undefine
   return undefined;
 }
 
-function toTransportError(ctx: RequestContext, error: unknown): unknown {
+function toTransportError(ctx: RequestContext, error: unknown, timedOut = false): unknown {
   // The caller's own abort is not a failure of ours: pass its reason through, as fetch does.
   if (ctx.signal?.aborted) return ctx.signal.reason;
   const request = summarize(ctx);
-  if (error instanceof KyTimeoutError) {
+  if (timedOut) {
     const timeoutMs = ctx.timeoutMs === false ? 0 : ctx.timeoutMs;
     return new TimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for a response.`, {
       timeoutMs,

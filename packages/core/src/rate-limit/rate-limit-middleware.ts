@@ -37,7 +37,10 @@ export function rateLimitMiddleware(limiter: RateLimiter, options: RateLimitMidd
       {
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
-        request: summarize(ctx),
+        // Read only when the limiter refuses the call: redacting the URL on every call would cost more than the rest.
+        get request() {
+          return summarize(ctx);
+        },
       },
     );
   };

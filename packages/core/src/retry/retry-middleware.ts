@@ -1,9 +1,11 @@
-import pRetry from 'p-retry';
+import { lazyModule } from '../internal/lazy-module.js';
 import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
 import { planRetry } from './plan-retry.js';
 import { retryPolicyResolver } from './resolve-retry-policy.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sleep } from './sleep.js';
+
+const pRetryModule = lazyModule(() => import('p-retry'));
 
 /**
  * The retry layer: runs each attempt on its own copy of the context (so
@@ -18,6 +20,7 @@ import { sleep } from './sleep.js';
 export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
   const policyFor = retryPolicyResolver(clientRetry);
   return async function retry(ctx, next) {
+    const { default: pRetry } = pRetryModule.loaded ?? (await pRetryModule.load());
     const policy = policyFor(ctx);
     const startedAt = performance.now();
     let current: RequestContext = ctx;

@@ -1,14 +1,7 @@
-import {
-  AuthorizationResponseError,
-  authorizationCodeGrant,
-  buildAuthorizationUrl,
-  calculatePKCECodeChallenge,
-  randomPKCECodeVerifier,
-  randomState,
-} from 'openid-client';
 import { AuthError } from '../../errors/auth-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import { createRedactor } from '../../redaction/redactor.js';
+import { loadOpenIdClient, type OpenIdClient } from './load-openid-client.js';
 import { checkServer, type OAuth2Server } from './oauth2-server.js';
 import { scopeString } from './scope.js';
 import { type ServerConfiguration, serverConfiguration, tokenEndpointOf } from './server-configuration.js';
@@ -83,19 +76,20 @@ export async function authorizationRequestWith(
   configuration: ServerConfiguration,
   options: AuthorizationRequestOptions,
 ): Promise<AuthorizationRequest> {
+  const openid = await loadOpenIdClient();
   const config = await configuration.configure({ clientId: options.clientId });
   if (!config.serverMetadata().authorization_endpoint) {
     throw new ConfigurationError('The OAuth 2 server has no authorization endpoint: give its "authorizationUrl".');
   }
-  const state = randomState();
-  const codeVerifier = randomPKCECodeVerifier();
+  const state = openid.randomState();
+  const codeVerifier = openid.randomPKCECodeVerifier();
   const scope = scopeString(options.scope);
-  const url = buildAuthorizationUrl(config, {
+  const url = openid.buildAuthorizationUrl(config, {
     ...options.parameters,
     redirect_uri: options.redirectUri,
     ...(scope ? { scope } : {}),
     state,
-    code_challenge: await calculatePKCECodeChallenge(codeVerifier),
+    code_challenge: await openid.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
   });
   return { url: url.href, state, codeVerifier };
@@ -106,6 +100,7 @@ export async function exchangeWith(configuration: ServerConfiguration, options: 
   const callback = parseCallback(options.callbackUrl);
   const code = callback.searchParams.get('code') ?? undefined;
   const redact = createRedactor({ secrets: [options.clientSecret, options.codeVerifier, code] }).text;
+  const openid = await loadOpenIdClient();
   const config = await configuration.configure(
     { clientId: options.clientId, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
     { redact },
@@ -114,7 +109,7 @@ export async function exchangeWith(configuration: ServerConfiguration, options: 
   const current = options.redirectUri ? new URL(options.redirectUri) : callback;
   if (options.redirectUri) current.search = callback.search;
   try {
-    const response = await authorizationCodeGrant(
+    const response = await openid.authorizationCodeGrant(
       config,
       current,
       { expectedState: options.state, pkceCodeVerifier: options.codeVerifier },
@@ -123,13 +118,12 @@ export async function exchangeWith(configuration: ServerConfiguration, options: 
     return tokenSetFrom(response);
   } catch (error) {
     throw (
-      callbackError(error, callback, options.state, config.serverMetadata().issuer, redact) ??
-      toTokenEndpointError(error, {
-        grant: 'authorization_code',
-        url: tokenEndpointOf(config),
-        timeoutMs: configuration.timeoutMs,
-        redact,
-      })
+      callbackError(openid, error, callback, options.state, config.serverMetadata().issuer, redact) ??
+      toTokenEndpointError(
+        error,
+        { grant: 'authorization_code', url: tokenEndpointOf(config), timeoutMs: configuration.timeoutMs, redact },
+        openid,
+      )
     );
   }
 }
@@ -139,9 +133,16 @@ export async function exchangeWith(configuration: ServerConfiguration, options: 
  * openid-client does the checks; this only names which one failed, from the
  * callback's own parameters, so the message says what to do.
  */
-function callbackError(error: unknown, callback: URL, expectedState: string, issuer: string, redact: (text: string) => string) {
+function callbackError(
+  openid: OpenIdClient,
+  error: unknown,
+  callback: URL,
+  expectedState: string,
+  issuer: string,
+  redact: (text: string) => string,
+) {
   const params = callback.searchParams;
-  if (error instanceof AuthorizationResponseError) {
+  if (error instanceof openid.AuthorizationResponseError) {
     const description = error.error_description ? `: ${redact(error.error_description)}` : '';
     return new AuthError(`The authorization was not granted (${error.error}${description}). Start the authorization again.`, {
       code: error.error,

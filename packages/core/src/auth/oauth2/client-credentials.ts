@@ -1,6 +1,6 @@
-import { clientCredentialsGrant } from 'openid-client';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import type { AuthScheme } from '../auth-strategy.js';
+import { loadOpenIdClient } from './load-openid-client.js';
 import { memoryTokenStore } from './memory-token-store.js';
 import { checkServer, type OAuth2Server } from './oauth2-server.js';
 import { oauth2Strategy } from './oauth2-strategy.js';
@@ -46,17 +46,22 @@ export function oauth2ClientCredentials(server: OAuth2Server): AuthScheme<Client
         ...(credentials.onTokens ? { onTokens: credentials.onTokens } : {}),
         async obtain(_current, ctx) {
           const redact = ctx.redactor.text;
+          const openid = await loadOpenIdClient();
           const config = await configuration.configure({ clientId, clientSecret }, { connector: ctx.connector.name, redact });
           try {
-            return tokenSetFrom(await clientCredentialsGrant(config, parameters));
+            return tokenSetFrom(await openid.clientCredentialsGrant(config, parameters));
           } catch (error) {
-            throw toTokenEndpointError(error, {
-              grant: 'client_credentials',
-              url: tokenEndpointOf(config),
-              connector: ctx.connector.name,
-              timeoutMs: configuration.timeoutMs,
-              redact,
-            });
+            throw toTokenEndpointError(
+              error,
+              {
+                grant: 'client_credentials',
+                url: tokenEndpointOf(config),
+                connector: ctx.connector.name,
+                timeoutMs: configuration.timeoutMs,
+                redact,
+              },
+              openid,
+            );
           }
         },
       });

@@ -1,6 +1,6 @@
-import { refreshTokenGrant } from 'openid-client';
 import { AuthError, isAuthError } from '../../errors/auth-error.js';
 import type { RequestContext } from '../../pipeline/context.js';
+import { loadOpenIdClient } from './load-openid-client.js';
 import { type OAuth2ClientIdentity, type ServerConfiguration, tokenEndpointOf } from './server-configuration.js';
 import { toTokenEndpointError } from './token-endpoint-error.js';
 import { type TokenSet, tokenSetFrom } from './token-set.js';
@@ -47,17 +47,22 @@ export function refreshTokens(options: RefreshOptions): (current: TokenSet | und
       });
     }
     const redact = ctx.redactor.text;
+    const openid = await loadOpenIdClient();
     const config = await options.configuration.configure(options.client, { connector: ctx.connector.name, redact });
     try {
-      return tokenSetFrom(await refreshTokenGrant(config, refreshToken, options.parameters), current);
+      return tokenSetFrom(await openid.refreshTokenGrant(config, refreshToken, options.parameters), current);
     } catch (error) {
-      const mapped = toTokenEndpointError(error, {
-        grant: 'refresh_token',
-        url: tokenEndpointOf(config),
-        connector: ctx.connector.name,
-        timeoutMs: options.configuration.timeoutMs,
-        redact,
-      });
+      const mapped = toTokenEndpointError(
+        error,
+        {
+          grant: 'refresh_token',
+          url: tokenEndpointOf(config),
+          connector: ctx.connector.name,
+          timeoutMs: options.configuration.timeoutMs,
+          redact,
+        },
+        openid,
+      );
       if (isAuthError(mapped) && mapped.reauthorize) refused = { refreshToken, error: mapped };
       throw mapped;
     }

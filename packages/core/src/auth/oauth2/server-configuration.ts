@@ -1,14 +1,5 @@
-import {
-  allowInsecureRequests,
-  ClientSecretBasic,
-  ClientSecretPost,
-  Configuration,
-  type CustomFetch,
-  customFetch,
-  discovery,
-  None,
-  type ServerMetadata,
-} from 'openid-client';
+import type { Configuration, CustomFetch, ServerMetadata } from 'openid-client';
+import { loadOpenIdClient, type OpenIdClient } from './load-openid-client.js';
 import type { OAuth2Fetch, OAuth2Server } from './oauth2-server.js';
 import { toTokenEndpointError } from './token-endpoint-error.js';
 
@@ -49,23 +40,31 @@ export function serverConfiguration(server: OAuth2Server): ServerConfiguration {
     };
   };
 
-  const discover = async (client: OAuth2ClientIdentity, context: { connector?: string; redact?: (text: string) => string }) => {
+  const discover = async (
+    openid: OpenIdClient,
+    client: OAuth2ClientIdentity,
+    context: { connector?: string; redact?: (text: string) => string },
+  ) => {
     const issuer = server.issuer as string;
     try {
-      const found = await discovery(new URL(issuer), client.clientId, undefined, undefined, {
-        ...(server.allowInsecureRequests ? { execute: [allowInsecureRequests] } : {}),
-        ...(server.fetch ? { [customFetch]: asCustomFetch(server.fetch) } : {}),
+      const found = await openid.discovery(new URL(issuer), client.clientId, undefined, undefined, {
+        ...(server.allowInsecureRequests ? { execute: [openid.allowInsecureRequests] } : {}),
+        ...(server.fetch ? { [openid.customFetch]: asCustomFetch(server.fetch) } : {}),
         timeout: timeoutMs / 1000,
       });
       return found.serverMetadata();
     } catch (error) {
-      throw toTokenEndpointError(error, {
-        grant: 'discovery',
-        url: issuer,
-        timeoutMs,
-        redact: context.redact ?? ((text) => text),
-        ...(context.connector ? { connector: context.connector } : {}),
-      });
+      throw toTokenEndpointError(
+        error,
+        {
+          grant: 'discovery',
+          url: issuer,
+          timeoutMs,
+          redact: context.redact ?? ((text) => text),
+          ...(context.connector ? { connector: context.connector } : {}),
+        },
+        openid,
+      );
     }
   };
 
@@ -73,8 +72,9 @@ export function serverConfiguration(server: OAuth2Server): ServerConfiguration {
     label: server.tokenUrl ?? (server.issuer as string),
     timeoutMs,
     async configure(client, context = {}) {
+      const openid = await loadOpenIdClient();
       if (server.tokenUrl === undefined) {
-        metadata ??= discover(client, context).catch((error: unknown) => {
+        metadata ??= discover(openid, client, context).catch((error: unknown) => {
           metadata = undefined;
           throw error;
         });
@@ -82,9 +82,9 @@ export function serverConfiguration(server: OAuth2Server): ServerConfiguration {
         metadata ??= Promise.resolve(manual());
       }
       const found = await metadata;
-      const config = new Configuration(found, client.clientId, undefined, clientAuthentication(server, client));
-      if (server.allowInsecureRequests) allowInsecureRequests(config);
-      if (server.fetch) config[customFetch] = asCustomFetch(server.fetch);
+      const config = new openid.Configuration(found, client.clientId, undefined, clientAuthentication(openid, server, client));
+      if (server.allowInsecureRequests) openid.allowInsecureRequests(config);
+      if (server.fetch) config[openid.customFetch] = asCustomFetch(server.fetch);
       config.timeout = timeoutMs / 1000;
       return config;
     },
@@ -92,11 +92,11 @@ export function serverConfiguration(server: OAuth2Server): ServerConfiguration {
   return result;
 }
 
-function clientAuthentication(server: OAuth2Server, client: OAuth2ClientIdentity) {
-  if (!client.clientSecret) return None();
+function clientAuthentication(openid: OpenIdClient, server: OAuth2Server, client: OAuth2ClientIdentity) {
+  if (!client.clientSecret) return openid.None();
   return server.clientAuthentication === 'client_secret_post'
-    ? ClientSecretPost(client.clientSecret)
-    : ClientSecretBasic(client.clientSecret);
+    ? openid.ClientSecretPost(client.clientSecret)
+    : openid.ClientSecretBasic(client.clientSecret);
 }
 
 /** The token endpoint of a configuration, for messages and request summaries. */

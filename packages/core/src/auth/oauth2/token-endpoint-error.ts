@@ -1,4 +1,4 @@
-import { ClientError, ResponseBodyError, WWWAuthenticateChallengeError } from 'openid-client';
+import type { ClientError } from 'openid-client';
 import { ApiError } from '../../errors/api-error.js';
 import { AuthError } from '../../errors/auth-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
@@ -6,6 +6,7 @@ import { isJunctionError, type JunctionError, type RequestSummary } from '../../
 import { NetworkError, TimeoutError } from '../../errors/network-error.js';
 import { retryAfterMs } from '../../pipeline/retry-after.js';
 import { isRetryableStatus } from '../../pipeline/transport.js';
+import type { OpenIdClient } from './load-openid-client.js';
 
 /** What a request to the authorization server was, for the error that reports its failure. */
 export interface TokenRequestInfo {
@@ -29,8 +30,10 @@ const TRANSIENT_CODES = new Set(['temporarily_unavailable', 'server_error', 'slo
  * layer can tell a revoked grant (AuthError, never retried) from a server that
  * is down (NetworkError, or ApiError with `retryable`). The original error is
  * not kept as the cause: its fields can hold the server's response, tokens included.
+ * `openid` is the loaded openid-client, whose error classes are checked: only
+ * a call into it can have failed, so it is always loaded by then.
  */
-export function toTokenEndpointError(error: unknown, info: TokenRequestInfo): unknown {
+export function toTokenEndpointError(error: unknown, info: TokenRequestInfo, openid: OpenIdClient): unknown {
   if (isJunctionError(error)) return error;
   const request: RequestSummary = {
     ...(info.connector ? { connector: info.connector } : {}),
@@ -39,17 +42,17 @@ export function toTokenEndpointError(error: unknown, info: TokenRequestInfo): un
   };
   const at = `${info.connector ? `${info.connector}: ` : ''}the authorization server (${request.method} ${info.url})`;
 
-  if (error instanceof ResponseBodyError) {
+  if (error instanceof openid.ResponseBodyError) {
     const description = error.error_description ? `: ${info.redact(error.error_description)}` : '';
     return fromOAuthError(error.error, error.status, `${error.error}${description}`, error.response.headers, at, info, request);
   }
-  if (error instanceof WWWAuthenticateChallengeError) {
+  if (error instanceof openid.WWWAuthenticateChallengeError) {
     const parameters = error.cause[0]?.parameters;
     const code = parameters?.error ?? 'invalid_client';
     const description = parameters?.error_description ? `: ${info.redact(parameters.error_description)}` : '';
     return fromOAuthError(code, error.response.status, `${code}${description}`, error.response.headers, at, info, request);
   }
-  if (error instanceof ClientError) return fromClientError(error, at, info, request);
+  if (error instanceof openid.ClientError) return fromClientError(error, at, info, request);
   const code = systemCode(error);
   if (error instanceof TypeError && (code || error.message === 'fetch failed')) {
     return new NetworkError(`${at} could not be reached for the ${info.grant} request: ${code ?? 'fetch failed'}.`, {

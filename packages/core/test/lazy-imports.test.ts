@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { lazyModule } from '../src/internal/lazy-module.js';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+// Loaded on first use, each through one module: a static import anywhere would put its cost back on every import of core
+// (and, for the ESM-only ky and p-retry, break core's CommonJS build, whose bundled require() gets their namespace).
+const LAZY: Record<string, string> = {
+  'openid-client': 'auth/oauth2/load-openid-client.ts',
+  ky: 'pipeline/transport.ts',
+  'p-retry': 'retry/retry-middleware.ts',
+};
+
+/** Every import of `name` in core's source that is not type-only, as `file: statement`. */
+function valueImports(name: string): string[] {
+  const quoted = `['"]${name.replace('-', '\\-')}['"]`;
+  const staticImport = new RegExp(`^\\s*(?:import|export)\\b[^;]*?\\bfrom\\s*${quoted}`, 'gm');
+  const dynamicImport = new RegExp(`\\b(?:import|require)\\(\\s*${quoted}\\s*\\)`, 'g');
+  const found: string[] = [];
+  for (const entry of readdirSync(SRC, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = readFileSync(path, 'utf8');
+    const statements = [...(text.match(staticImport) ?? []), ...(text.match(dynamicImport) ?? [])].map((s) =>
+      s.trim().replace(/\s+/g, ' '),
+    );
+    for (const statement of statements) {
+      if (!/^(?:import|export)\s+type\b/.test(statement)) found.push(`${relative(SRC, path)}: ${statement}`);
+    }
+  }
+  return found;
+}
+
+describe('dependencies loaded on first use, not at import', () => {
+  it.each(Object.entries(LAZY))('%s is imported as a value only by %s, dynamically', (name, loader) => {
+    expect(valueImports(name)).toEqual([`${loader}: import('${name}')`]);
+  });
+
+  it('imports a lazy module once, however many callers wait for it', async () => {
+    let imports = 0;
+    const lazy = lazyModule(async () => {
+      imports++;
+      return { answer: 42 };
+    });
+    expect(lazy.loaded).toBeUndefined();
+    const [a, b] = await Promise.all([lazy.load(), lazy.load()]);
+    expect(a).toBe(b);
+    expect(lazy.loaded).toBe(a);
+    expect(imports).toBe(1);
+  });
+});
