@@ -92,11 +92,16 @@ export function microCases(): MicroCase[] {
     { name: 'JSON.parse of the 1 KB body (for scale)', where: 'pipeline/transport.ts readBody', perCall: 1, run: () => JSON.parse(json) },
     {
       name: 'redactor.url(ctx.url)',
-      where: 'pipeline/observe.ts base() ×2, rate-limit-middleware.ts summarize() ×1',
-      perCall: 3,
+      where: 'pipeline/observe.ts, only with a listener; rate-limit-middleware.ts summarize(), only when a call is refused',
+      perCall: 0,
       run: () => redactor.url(url),
     },
-    { name: 'redactor.headers(ctx.headers)', where: 'pipeline/observe.ts request event', perCall: 1, run: () => redactor.headers(headers) },
+    {
+      name: 'redactor.headers(ctx.headers)',
+      where: 'pipeline/observe.ts request event, only with a listener',
+      perCall: 0,
+      run: () => redactor.headers(headers),
+    },
     {
       name: 'forkContext(ctx) (new URL + new Headers)',
       where: 'retry/retry-middleware.ts, each attempt',
@@ -105,14 +110,14 @@ export function microCases(): MicroCase[] {
     },
     {
       name: 'resolveRetryPolicy(connector, client, call)',
-      where: 'retry/retry-middleware.ts + retry/inspect-middleware.ts, each call',
-      perCall: 2,
+      where: 'retry/retry-middleware.ts + retry/inspect-middleware.ts, once per client (again for a call with its own retry option)',
+      perCall: 0,
       run: () => resolveRetryPolicy(undefined, undefined, undefined),
     },
     {
       name: 'resolveIdempotencyPolicy(connector, client)',
-      where: 'idempotency/idempotency-middleware.ts, each call',
-      perCall: 1,
+      where: 'idempotency/idempotency-middleware.ts, once per client',
+      perCall: 0,
       run: () => resolveIdempotencyPolicy(undefined, undefined),
     },
     {
@@ -181,7 +186,11 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
   };
   const fresh = (ctx: RequestContext) => ({ ...ctx, headers: new Headers(ctx.headers) });
   return [
-    layer('observe', 'pipeline/observe.ts', (ctx, next) => observe(ctx, next)),
+    layer('observe (nobody listens)', 'pipeline/observe.ts', (ctx, next) => observe(ctx, next)),
+    {
+      ...layer('observe (a listener on every event)', 'pipeline/observe.ts', (ctx, next) => observe({ ...ctx, listens: yes }, next)),
+      perCall: 0,
+    },
     layer('auth (bearer)', 'auth/auth-middleware.ts', authMiddleware(strategy)),
     layer(
       'rateLimit, no limits set (+ inspect)',
