@@ -25,6 +25,7 @@ function held(l: RateLimiter, options?: Parameters<RateLimiter['schedule']>[1]) 
 }
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+const activeTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 describe('the bottleneck limiter', () => {
   it('does not throttle when no limits are set', async () => {
@@ -184,6 +185,34 @@ describe('the bottleneck limiter', () => {
     await tick();
     controller.abort('gave up');
     await expect(waiting).rejects.toBe('gave up');
+  });
+
+  it('holds any number of calls at a pause on one timer, and drops it when they leave', async () => {
+    // No max-wait timer per call (a wait beyond setTimeout's range): what is left is the pause's own.
+    const l = limiter({ maxWaitMs: 2 ** 31 });
+    await tick(100); // earlier tests' timers run out first
+    const before = activeTimers();
+    await l.pause(3_600_000);
+    const controller = new AbortController();
+    const calls = Array.from({ length: 1_000 }, () => l.schedule(async () => 'never', { signal: controller.signal }).catch((e) => e));
+    await tick();
+    expect(activeTimers() - before).toBe(1);
+    controller.abort('gave up');
+    expect(new Set(await Promise.all(calls))).toEqual(new Set(['gave up']));
+    // A pause nobody waits for must not keep the process alive for an hour.
+    expect(activeTimers()).toBe(before);
+  });
+
+  it('drops the pause timer when stopped with calls held', async () => {
+    const l = limiter({ maxWaitMs: 2 ** 31 });
+    await tick(100);
+    const before = activeTimers();
+    await l.pause(3_600_000);
+    const held = l.schedule(async () => 'never');
+    await tick();
+    await l.stop();
+    await expect(held).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/stopped/) });
+    expect(activeTimers()).toBe(before);
   });
 
   it('refuses an already aborted call', async () => {
