@@ -153,6 +153,19 @@ describe('createWebhookReceiver', () => {
     expect(ran.sort()).toEqual(['a', 'b']);
   });
 
+  it('reports every failing handler of an event, thrown or rejected, in the order they were added', async () => {
+    const receiver = receiverFor();
+    receiver.on('payment_intent.succeeded', () => {
+      throw new Error('first');
+    });
+    receiver.onAny(async () => {
+      throw new Error('second');
+    });
+    const error = await receiver.receive(signedDelivery(paymentSucceeded('evt_10b'))).catch((e: unknown) => e);
+    expect(isEventHandlerError(error)).toBe(true);
+    expect((error as { failures: { error: Error }[] }).failures.map((f) => f.error.message)).toEqual(['first', 'second']);
+  });
+
   it('lets a handler be removed', async () => {
     const receiver = receiverFor();
     let calls = 0;
@@ -306,6 +319,18 @@ describe('createWebhookReceiver', () => {
     });
     await receiver.receive({ body: JSON.stringify(paymentSucceeded('evt_15')), headers: {} });
     expect(checked).toBe(1);
+  });
+
+  it('waits for an async verifier of your own, and runs nothing when it rejects', async () => {
+    let calls = 0;
+    const receiver = createWebhookReceiver(paymentsWebhooks, {
+      verifier: { verify: async () => Promise.reject(new Error('not signed by us')) },
+    });
+    receiver.onAny(() => {
+      calls++;
+    });
+    await expect(receiver.receive({ body: JSON.stringify(paymentSucceeded('evt_15b')), headers: {} })).rejects.toThrow('not signed by us');
+    expect(calls).toBe(0);
   });
 
   it('dispatches an already-parsed event through the same checks and dedupe (for tests and replays)', async () => {

@@ -8,11 +8,12 @@ import type { EventSchemas, EventSource, IncomingEvent, KnownEvent, UnknownEvent
  * error: a provider adding a field or enum value must not stop delivery.
  */
 export function classifyEvent(schemas: EventSchemas, event: IncomingEvent, source: EventSource): KnownEvent | UnknownEvent {
-  const base = { id: event.id, type: event.type, source };
+  const { id, type, payload } = event;
   // Own keys only: an event typed "constructor" must not find Object.prototype's.
-  const schema = Object.hasOwn(schemas, event.type) ? schemas[event.type] : undefined;
-  if (!schema) return { ...base, known: false, payload: event.payload };
-  const result = lenient(schema).safeParse(event.payload);
-  if (result.success) return { ...base, known: true, payload: result.data };
-  return { ...base, known: false, payload: event.payload, issues: toIssues(result.error) };
+  const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  // Literals rather than spreads of a shared base: V8 builds these several times faster, on every event.
+  if (!schema) return { id, type, source, known: false, payload };
+  const result = lenient(schema).safeParse(payload);
+  if (result.success) return { id, type, source, known: true, payload: result.data };
+  return { id, type, source, known: false, payload, issues: toIssues(result.error) };
 }

@@ -68,6 +68,7 @@ type Listener = (event: KnownEvent | UnknownEvent) => void | Promise<void>;
 export function createEventRouter<S extends EventSchemas>(options: EventRouterOptions<S>): EventRouter<S> {
   if (!options.namespace) throw new ConfigurationError('An event router needs a namespace (e.g. the provider name) to scope event ids.');
   const store = options.store ?? createMemoryIdempotencyStore();
+  const onceOptions = options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs };
   // eventemitter3 keeps the listeners; dispatch calls them itself so it can await each one.
   const emitter = new EventEmitter();
   const add = (name: string | symbol, handler: Listener) => {
@@ -77,15 +78,18 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
     };
   };
 
-  const run = async (event: KnownEvent | UnknownEvent): Promise<void> => {
+  // Resolves to true, what the store keeps: stored outcomes must survive JSON
+  // (shared stores), and the fact of success is all we need.
+  const run = async (event: KnownEvent | UnknownEvent): Promise<true> => {
     const listeners = [...(emitter.listeners(event.known ? event.type : UNKNOWN) as Listener[]), ...(emitter.listeners(ANY) as Listener[])];
     // Every handler gets its chance even when another fails; the event then fails as a whole.
-    const results = await Promise.allSettled(listeners.map((listener) => Promise.resolve().then(() => listener(event))));
+    const results = await Promise.allSettled(listeners.map((listener) => invoke(listener, event)));
     const failures: HandlerFailure[] = [];
     for (const result of results) {
       if (result.status === 'rejected') failures.push({ id: event.id, type: event.type, error: result.reason });
     }
     if (failures.length > 0) throw handlerError(failures, 1);
+    return true;
   };
 
   return {
@@ -98,15 +102,23 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
       let ran = false;
       await store.once(
         `event:${options.namespace}:${incoming.id}`,
-        async () => {
+        () => {
           ran = true;
-          await run(event);
-          // Stored outcomes must survive JSON (shared stores); the fact of success is all we need.
-          return true;
+          return run(event);
         },
-        options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs },
+        onceOptions,
       );
       return ran ? 'handled' : 'duplicate';
     },
   };
+}
+
+// Calls a handler directly rather than a microtask later; a synchronous throw
+// becomes a rejection, so it counts as that handler's failure alone.
+function invoke(listener: Listener, event: KnownEvent | UnknownEvent): void | Promise<void> {
+  try {
+    return listener(event);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -113,7 +113,9 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     async receive(input) {
       // Refuses a parsed object with the "raw body required" error before anything else.
       const body = rawBodyBytes(input.body);
-      const verified = await verifier.verify(input);
+      // The presets verify synchronously; only a custom async verifier costs a wait.
+      const checked = verifier.verify(input);
+      const verified = isPromiseLike(checked) ? await checked : checked;
       const events = readEvents(definition, body, deliveryContext(input.headers, verified));
       const settled = await Promise.allSettled(events.map((event) => router.dispatch(event, 'webhook')));
       const failures: HandlerFailure[] = [];
@@ -154,4 +156,8 @@ function resolveVerifier(
     );
   }
   return definition.verifier(options.secrets);
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }

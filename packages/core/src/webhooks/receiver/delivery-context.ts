@@ -10,7 +10,12 @@ export interface DeliveryContext {
 
 /** A {@link DeliveryContext} over any header shape. */
 export function deliveryContext(headers: WebhookHeaders, verified: unknown): DeliveryContext {
-  return { header: (name) => readHeader(headers, name), verified };
+  return {
+    header(name) {
+      return readHeader(headers, name);
+    },
+    verified,
+  };
 }
 
 /** One header's value in any header shape; a repeated header gives its first value. */

@@ -1,5 +1,6 @@
 import { type KeyObject, verify } from 'node:crypto';
 import type { SignatureMatcher } from './signature-matcher.js';
+import { joinChunks } from './signed-parts.js';
 import { decodeText } from './text-codec.js';
 import type { SignatureEncoding } from './types.js';
 
@@ -21,8 +22,10 @@ export function ecdsaMatcher(keys: readonly KeyObject[], format: EcdsaSignatureF
       return (format === 'der' ? looksLikeDer(bytes) : bytes.byteLength === 64) ? bytes : undefined;
     },
     match(signed, signatures) {
+      // One-shot verify takes the content whole; beside the signature check itself, the copy is negligible.
+      const content = joinChunks(signed);
       for (const [index, key] of keys.entries()) {
-        if (signatures.some((signature) => verifies(signed, key, signature, format))) return index;
+        if (signatures.some((signature) => verifies(content, key, signature, format))) return index;
       }
       return -1;
     },

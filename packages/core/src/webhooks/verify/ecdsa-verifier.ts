@@ -2,7 +2,7 @@ import { type EcdsaSignatureFormat, ecdsaMatcher } from './ecdsa-matcher.js';
 import { keyList } from './key-list.js';
 import { type PublicKeyInput, p256PublicKey } from './public-key.js';
 import type { FieldReader } from './signed-fields.js';
-import type { SignedTemplate } from './signed-parts.js';
+import { type SignedTemplate, signedContent } from './signed-parts.js';
 import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
@@ -43,7 +43,7 @@ export function ecdsaVerifier(options: EcdsaVerifierOptions): WebhookVerifier {
   const flow: VerificationFlow = {
     provider: name,
     fields: options.fields,
-    template: options.template,
+    content: signedContent(options.template),
     matcher: ecdsaMatcher(inputs.map(p256PublicKey), options.signatureFormat ?? 'der', options.encoding ?? 'base64'),
     timestampUnit: options.timestampUnit ?? 'seconds',
     toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),

@@ -13,19 +13,23 @@ export function headerLookup(headers: WebhookHeaders): HeaderLookup {
   if (isFetchHeaders(headers)) return (name) => nonEmpty(headers.get(name));
   return (name) => {
     const wanted = name.toLowerCase();
-    const values: string[] = [];
-    for (const [key, value] of Object.entries(headers)) {
-      if (key.toLowerCase() !== wanted || value === undefined) continue;
-      if (typeof value === 'string') values.push(value);
-      else values.push(...value);
+    let first: string | undefined;
+    let count = 0;
+    for (const key of Object.keys(headers)) {
+      // A length check first skips most keys without a lower-cased copy (header names are ASCII).
+      if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
+      const value = headers[key];
+      if (value === undefined) continue;
+      if (count === 0) first = typeof value === 'string' ? value : value[0];
+      count += typeof value === 'string' ? 1 : value.length;
     }
-    if (values.length > 1) {
+    if (count > 1) {
       throw new WebhookVerificationError(
-        `The ${name} header was sent ${values.length} times; a webhook delivery carries it once. Check that no proxy adds or duplicates it.`,
+        `The ${name} header was sent ${count} times; a webhook delivery carries it once. Check that no proxy adds or duplicates it.`,
         { reason: 'malformed_header', header: name },
       );
     }
-    return nonEmpty(values[0]);
+    return nonEmpty(first);
   };
 }
 

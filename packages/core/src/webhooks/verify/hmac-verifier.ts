@@ -2,7 +2,7 @@ import { hmacMatcher } from './hmac-matcher.js';
 import { keyList } from './key-list.js';
 import { type SecretInput, utf8Secret } from './secret-decoding.js';
 import type { FieldReader } from './signed-fields.js';
-import type { SignedTemplate } from './signed-parts.js';
+import { type SignedTemplate, signedContent } from './signed-parts.js';
 import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
@@ -45,7 +45,7 @@ export function hmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
   const flow: VerificationFlow = {
     provider: name,
     fields: options.fields,
-    template: options.template,
+    content: signedContent(options.template),
     matcher: hmacMatcher(keys, options.encoding),
     timestampUnit: options.timestampUnit ?? 'seconds',
     toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),

@@ -50,15 +50,28 @@ export const part = {
 
 const encoder = new TextEncoder();
 
-/** The exact bytes the provider signed, following `template`. */
-export function signedBytes(template: SignedTemplate, context: SignedContext): Uint8Array {
-  const chunks = template.map((piece) => {
-    const value = typeof piece === 'string' ? piece : partValue(piece, context);
-    return typeof value === 'string' ? encoder.encode(value) : value;
-  });
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+/** One piece of the signed content: bytes, or text that is signed as its UTF-8 bytes. */
+export type SignedChunk = string | Uint8Array;
+
+/** Builds the signed content of one delivery, as chunks in template order. */
+export type SignedContent = (context: SignedContext) => SignedChunk[];
+
+/**
+ * Prepares `template` once per verifier. Literal separators are encoded here
+ * rather than per delivery, and the body is passed on as it is, so a hash can
+ * take the chunks one by one without the body being copied.
+ */
+export function signedContent(template: SignedTemplate): SignedContent {
+  const pieces = template.map((piece) => (typeof piece === 'string' ? encoder.encode(piece) : piece));
+  return (context) => pieces.map((piece) => (piece instanceof Uint8Array ? piece : partValue(piece, context)));
+}
+
+/** The chunks as one byte array, for APIs that take the signed content whole (ECDSA verify). */
+export function joinChunks(chunks: readonly SignedChunk[]): Uint8Array {
+  const bytes = chunks.map((chunk) => (typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
+  const out = new Uint8Array(bytes.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
-  for (const chunk of chunks) {
+  for (const chunk of bytes) {
     out.set(chunk, offset);
     offset += chunk.byteLength;
   }

@@ -32,9 +32,9 @@ export function parseStripeSignatureHeader(value: string, scheme = 'v1'): Stripe
 export function stripeStyleFields(options: { header: string; scheme?: string }): FieldReader {
   const scheme = options.scheme ?? 'v1';
   const name = options.header;
+  const expected = `expected "t=<unix seconds>,${scheme}=<signature>"`;
   return (header, provider) => {
     const parsed = parseStripeSignatureHeader(requireHeader(header, name, provider), scheme);
-    const expected = `expected "t=<unix seconds>,${scheme}=<signature>"`;
     if (parsed.timestamps.length !== 1) {
       const problem = parsed.timestamps.length === 0 ? 'has no t= timestamp' : 'has more than one t= timestamp';
       throw new WebhookVerificationError(`The ${name} header ${problem} (${expected}).`, { reason: 'malformed_header', header: name });

@@ -2,7 +2,7 @@ import { headerLookup } from './header-lookup.js';
 import { rawBodyBytes } from './raw-body.js';
 import type { SignatureMatcher } from './signature-matcher.js';
 import type { FieldReader } from './signed-fields.js';
-import { type SignedTemplate, signedBytes } from './signed-parts.js';
+import type { SignedContent } from './signed-parts.js';
 import { checkTolerance, parseTimestamp } from './timestamp.js';
 import type { TimestampUnit, VerifiedWebhook, WebhookInput } from './types.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
@@ -12,7 +12,8 @@ export interface VerificationFlow {
   /** Who sends these webhooks, for messages: `Stripe`, `HubSpot`. */
   provider: string;
   fields: FieldReader;
-  template: SignedTemplate;
+  /** The signed content, from the verifier's template (see `signedContent`). */
+  content: SignedContent;
   matcher: SignatureMatcher;
   timestampUnit: TimestampUnit;
   toleranceMs: number;
@@ -48,7 +49,7 @@ export function verifyDelivery(flow: VerificationFlow, input: WebhookInput): Ver
   }
 
   const url = input.url === undefined ? undefined : String(input.url);
-  const signed = signedBytes(flow.template, { body, timestamp: fields.timestamp, id: fields.id, method: input.method, url, header });
+  const signed = flow.content({ body, timestamp: fields.timestamp, id: fields.id, method: input.method, url, header });
   const keyIndex = flow.matcher.match(signed, signatures);
   if (keyIndex === -1) throw noMatch(flow, fields.signatureHeader, signatures.length);
 

@@ -37,6 +37,16 @@ describe('headers in every common shape', () => {
     expectRejection(() => verifier.verify({ body, headers: { 'x-sig': sig, 'X-Sig': sig, 'x-ts': ts } }), 'malformed_header');
   });
 
+  it('counts every value of a header across keys in any case and string[] values, ignoring undefined and empty lists', () => {
+    const error = expectRejection(
+      () => verifier.verify({ body, headers: { 'x-sig': [sig], 'X-SIG': sig, 'x-ts': ts } }),
+      'malformed_header',
+    );
+    expect(error.message).toMatch(/X-Sig header was sent 2 times/);
+    expect(verifier.verify({ body, headers: { 'X-Sig': [], 'x-sig': sig, 'x-ts': ts, 'X-TS': undefined } }).keyIndex).toBe(0);
+    expect(headerLookup({ 'x-a': [], 'X-A': ['first'] })('x-a')).toBe('first');
+  });
+
   it('treats an empty header as missing', () => {
     expectRejection(() => verifier.verify({ body, headers: { 'x-sig': '  ', 'x-ts': ts } }), 'missing_header');
     expect(headerLookup({ a: '', b: undefined })('a')).toBeUndefined();

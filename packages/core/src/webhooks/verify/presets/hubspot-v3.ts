@@ -3,7 +3,7 @@ import { hmacMatcher } from '../hmac-matcher.js';
 import { keyList } from '../key-list.js';
 import { utf8Secret } from '../secret-decoding.js';
 import { fromHeaders } from '../signed-fields.js';
-import { part } from '../signed-parts.js';
+import { part, signedContent } from '../signed-parts.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -31,7 +31,12 @@ export function hubspotV3(options: HubSpotV3VerifierOptions): WebhookVerifier<Ti
   const flow: VerificationFlow = {
     provider: 'HubSpot',
     fields: fromHeaders({ signature: 'X-HubSpot-Signature-v3', timestamp: 'X-HubSpot-Request-Timestamp' }),
-    template: [part.method, part.computed((delivery) => hubspotSignedUri(requireUrl(delivery.url))), part.body, part.timestamp],
+    content: signedContent([
+      part.method,
+      part.computed((delivery) => hubspotSignedUri(requireUrl(delivery.url))),
+      part.body,
+      part.timestamp,
+    ]),
     matcher: hmacMatcher(secrets.map(utf8Secret), 'base64'),
     timestampUnit: 'milliseconds',
     toleranceMs: toleranceMs(options.toleranceMs, 1, 'toleranceMs'),

@@ -2,7 +2,7 @@ import { ecdsaMatcher } from '../ecdsa-matcher.js';
 import { keyList } from '../key-list.js';
 import { type PublicKeyInput, p256PublicKey } from '../public-key.js';
 import { fromHeaders } from '../signed-fields.js';
-import { part } from '../signed-parts.js';
+import { part, signedContent } from '../signed-parts.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -31,7 +31,7 @@ export function sendgrid(options: SendGridVerifierOptions): WebhookVerifier<Time
       signature: 'X-Twilio-Email-Event-Webhook-Signature',
       timestamp: 'X-Twilio-Email-Event-Webhook-Timestamp',
     }),
-    template: [part.timestamp, part.body],
+    content: signedContent([part.timestamp, part.body]),
     matcher: ecdsaMatcher(keys.map(p256PublicKey), 'der', 'base64'),
     timestampUnit: 'seconds',
     toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),

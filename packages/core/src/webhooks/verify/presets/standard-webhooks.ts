@@ -1,7 +1,7 @@
 import { hmacMatcher } from '../hmac-matcher.js';
 import { keyList } from '../key-list.js';
 import { standardWebhooksSecret } from '../secret-decoding.js';
-import { part } from '../signed-parts.js';
+import { part, signedContent } from '../signed-parts.js';
 import { standardWebhooksFields } from '../standard-webhooks-headers.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
@@ -33,7 +33,7 @@ export function standardWebhooks(options: StandardWebhooksVerifierOptions): Webh
   const flow: VerificationFlow = {
     provider: options.name ?? 'the webhook sender',
     fields: standardWebhooksFields,
-    template: [part.id, '.', part.timestamp, '.', part.body],
+    content: signedContent([part.id, '.', part.timestamp, '.', part.body]),
     matcher: hmacMatcher(secrets.map(standardWebhooksSecret), 'base64'),
     timestampUnit: 'seconds',
     toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),

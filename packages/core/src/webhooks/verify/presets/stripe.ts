@@ -2,7 +2,7 @@ import { ConfigurationError } from '../../../errors/configuration-error.js';
 import { hmacMatcher } from '../hmac-matcher.js';
 import { keyList } from '../key-list.js';
 import { utf8Secret } from '../secret-decoding.js';
-import { part } from '../signed-parts.js';
+import { part, signedContent } from '../signed-parts.js';
 import { stripeStyleFields } from '../stripe-signature-header.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
@@ -27,7 +27,7 @@ export function stripe(options: StripeVerifierOptions): WebhookVerifier<Timestam
   const flow: VerificationFlow = {
     provider: 'Stripe',
     fields: stripeStyleFields({ header: 'Stripe-Signature' }),
-    template: [part.timestamp, '.', part.body],
+    content: signedContent([part.timestamp, '.', part.body]),
     matcher: hmacMatcher(secrets.map(utf8Secret), 'hex'),
     timestampUnit: 'seconds',
     toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),
