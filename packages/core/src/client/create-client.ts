@@ -151,7 +151,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
   for (const [name, operation] of Object.entries(connector.operations)) {
     const method = async (input?: unknown, options?: CallOptions) =>
-      (await call(name, operation, validateInput(connector, name, operation, input, redactor), options)).data;
+      call(name, operation, validateInput(connector, name, operation, input, redactor), options).then(dataOf);
     if (operation.paginate) {
       const pages = (input?: unknown, options: CallOptions = {}) => {
         const start = (validateInput(connector, name, operation, input, redactor) ?? {}) as Record<string, unknown>;
@@ -182,6 +182,10 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     client[name] = method;
   }
   return client as Client<C>;
+}
+
+function dataOf(page: FetchedPage): unknown {
+  return page.data;
 }
 
 function validateInput(connector: AnyConnector, name: string, operation: AnyOperation, input: unknown, redactor: Redactor): unknown {

@@ -4,10 +4,17 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParams<Rest> : never;
 
 const PARAM = /\{([^}]+)\}/g;
+// Templates are few and fixed (one per operation), and every call of an operation asks again.
+const paramNames = new Map<string, readonly string[]>();
 
 /** The parameter names in a path template, at run time. */
-export function pathParamNames(template: string): string[] {
-  return [...template.matchAll(PARAM)].map((m) => m[1] as string);
+export function pathParamNames(template: string): readonly string[] {
+  let names = paramNames.get(template);
+  if (!names) {
+    names = [...template.matchAll(PARAM)].map((m) => m[1] as string);
+    paramNames.set(template, names);
+  }
+  return names;
 }
 
 /** Fills a path template from `values`, percent-encoding each value. */

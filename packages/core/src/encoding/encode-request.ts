@@ -45,6 +45,7 @@ export function encodeRequest(baseUrl: string, operation: AnyOperation, input: u
 
 /** Appends `query` to `url` with the same bracket encoding as form bodies. */
 export function appendQuery(url: URL, query: Record<string, unknown>): void {
+  if (isEmpty(query)) return;
   const encoded = encodeForm(query);
   if (encoded !== '') url.search = url.search ? `${url.search}&${encoded}` : encoded;
 }
@@ -53,6 +54,11 @@ export function appendQuery(url: URL, query: Record<string, unknown>): void {
 export function joinUrl(baseUrl: string, path: string): URL {
   const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
   return new URL(`${base}${path.startsWith('/') ? path : `/${path}`}`);
+}
+
+function isEmpty(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

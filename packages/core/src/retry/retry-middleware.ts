@@ -25,16 +25,20 @@ export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
     const startedAt = performance.now();
     let current: RequestContext = ctx;
     let failure: unknown;
+    // Kept as thrown: p-retry wraps non-Error values, and the caller must get the original.
+    const remember = (error: unknown): never => {
+      failure = error;
+      throw error;
+    };
 
     return pRetry(
-      async (attempt) => {
+      (attempt) => {
         current = forkContext(ctx, { attempt });
+        // A catch handler rather than an async function: a call queued behind the limiter holds one frame less.
         try {
-          return await next(current);
+          return next(current).catch(remember);
         } catch (error) {
-          // Kept as thrown: p-retry wraps non-Error values, and the caller must get the original.
-          failure = error;
-          throw error;
+          return remember(error);
         }
       },
       {
