@@ -1,6 +1,7 @@
 import {
   authMiddleware,
   createBottleneckLimiter,
+  createClient,
   createRedactor,
   forkContext,
   idempotencyMiddleware,
@@ -217,8 +218,23 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
       perCall: 0,
       run: () => idempotencyMiddleware()({ ...fresh(base), method: 'POST', idempotent: false }, answer),
     },
+    {
+      kind: 'layer',
+      name: 'the whole client, a middleware answering in place of the transport (no limits set)',
+      where: 'everything of core’s but the transport: validation, encoding, context, every layer, zod mapping',
+      perCall: 0,
+      run: () => answered.getCustomer({ id: CUSTOMER_ID }),
+    },
   ];
 }
+
+// The client as users build it, with a last middleware that answers instead of sending: core's whole per-call cost, no fetch, no ky.
+const answered = createClient(benchApi, {
+  credentials: { token: TOKEN },
+  middleware: [
+    { use: async () => ({ ...ANSWER, url: 'http://127.0.0.1:9/v1/customers/x' }), position: { before: 'transport' }, name: 'answer' },
+  ],
+});
 
 function noop(): void {}
 function yes(): boolean {
