@@ -370,7 +370,7 @@ function analysis(results: BenchResult[]): string[] {
         `Without bottleneck and ky (prototypes) the overhead goes ${lean.map((r) => fmt(r.overheadUs)).join(' → ')} µs from c=1 to c=1,000.`,
       '',
       `A queued call holds ${bytes(shipped?.perCall ?? Number.NaN)} behind bottleneck (${bytes(proto?.perCall ?? Number.NaN)} with the prototype limiter, ${bytes(paused?.perCall ?? Number.NaN)} at a pause with no bottleneck): the limiter sits inside idempotency and retry, so by the time a call waits it has its context, ` +
-        'its per-attempt fork (a second URL and Headers), a suspended async frame with its promise in every layer around the limiter (the client method, idempotency, retry and p-retry, rateLimit), and the limiter’s entry with its max-wait timer and abort wiring. ' +
+        'its per-attempt fork (a second URL and Headers), a suspended async frame with its promises in the layers around the limiter (the client’s call, p-retry’s loop, the limiter’s own wait), and the limiter’s entry with its max-wait timer. ' +
         'The difference between the bottleneck and prototype rows is bottleneck’s own job record; the rest is core’s onion of middleware. Under 1 KB needs the wait to come before that state is built, e.g. the client asks the limiter for a slot before it builds the context, ' +
         'with the queue holding a compact record (operation, input, resolve): a change to the pipeline’s design, recorded here rather than made in a benchmark issue.',
       '',
