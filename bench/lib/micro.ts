@@ -186,6 +186,13 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
     return (ctx, next) => rl(ctx, (c) => inspect(c, next));
   };
   const fresh = (ctx: RequestContext) => ({ ...ctx, headers: new Headers(ctx.headers) });
+  // The client as users build it, with a last middleware that answers instead of sending: core's whole per-call cost, no fetch, no ky.
+  const answered = createClient(benchApi, {
+    credentials: { token: TOKEN },
+    middleware: [
+      { use: async () => ({ ...ANSWER, url: 'http://127.0.0.1:9/v1/customers/x' }), position: { before: 'transport' }, name: 'answer' },
+    ],
+  });
   return [
     layer('observe (nobody listens)', 'pipeline/observe.ts', (ctx, next) => observe(ctx, next)),
     {
@@ -227,14 +234,6 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
     },
   ];
 }
-
-// The client as users build it, with a last middleware that answers instead of sending: core's whole per-call cost, no fetch, no ky.
-const answered = createClient(benchApi, {
-  credentials: { token: TOKEN },
-  middleware: [
-    { use: async () => ({ ...ANSWER, url: 'http://127.0.0.1:9/v1/customers/x' }), position: { before: 'transport' }, name: 'answer' },
-  ],
-});
 
 function noop(): void {}
 function yes(): boolean {

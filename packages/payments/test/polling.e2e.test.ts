@@ -1,17 +1,12 @@
 import { createMemoryCursorStore, createPoller } from '@junction/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PaymentEvent } from '../src/index.js';
 import { cursorOf, listEventsSince, stripePaymentPoll, stripePayments, stripePoll } from '../src/stripe/index.js';
-import { type StripeLoopback, startStripeLoopback } from './support/stripe-loopback.js';
+import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
-beforeAll(async () => {
-  env = await startStripeLoopback();
-});
-afterAll(() => env.close());
-beforeEach(() => {
-  env.sandbox.reset();
-  env.server.requests.length = 0;
+useStripeLoopback((started) => {
+  env = started;
 });
 
 const pay = (amount: number) =>

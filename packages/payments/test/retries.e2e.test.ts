@@ -1,18 +1,11 @@
 import { type ApiError, isRateLimitError, type RetryEvent } from '@junction/core';
 import { HttpResponse, http } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type StripeLoopback, startStripeLoopback } from './support/stripe-loopback.js';
+import { describe, expect, it } from 'vitest';
+import { type StripeLoopback, startStripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
-beforeAll(async () => {
-  env = await startStripeLoopback();
-});
-afterAll(() => env.close());
-beforeEach(() => {
-  env.sandbox.reset();
-  env.server.requests.length = 0;
-  env.server.faults.clear();
-  env.server.resetHandlers();
+useStripeLoopback((started) => {
+  env = started;
 });
 
 const posts = (path: string) => env.server.requests.filter((r) => r.method === 'POST' && r.path === path);

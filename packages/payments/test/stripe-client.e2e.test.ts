@@ -1,5 +1,5 @@
 import { type ApiError, isApiError, isInputValidationError } from '@junction/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   isStripeAuthenticationError,
   isStripeCardError,
@@ -10,16 +10,11 @@ import {
   stripeAccount,
   stripeVersion,
 } from '../src/stripe/index.js';
-import { type StripeLoopback, startStripeLoopback } from './support/stripe-loopback.js';
+import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
-beforeAll(async () => {
-  env = await startStripeLoopback();
-});
-afterAll(() => env.close());
-beforeEach(() => {
-  env.sandbox.reset();
-  env.server.requests.length = 0;
+useStripeLoopback((started) => {
+  env = started;
 });
 
 const fail = (promise: Promise<unknown>) =>

@@ -1,19 +1,14 @@
 import { type ApiError, isApiError, isInputValidationError } from '@junction/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckoutSession, Customer, Payment, PaymentEvent, Refund } from '../src/index.js';
 import { isStripeCardError, type StripePayments, stripePayments } from '../src/stripe/index.js';
-import { type StripeLoopback, startStripeLoopback } from './support/stripe-loopback.js';
+import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
 let payments: StripePayments;
-beforeAll(async () => {
-  env = await startStripeLoopback();
+useStripeLoopback((started) => {
+  env = started;
   payments = stripePayments(env.stripe);
-});
-afterAll(() => env.close());
-beforeEach(() => {
-  env.sandbox.reset();
-  env.server.requests.length = 0;
 });
 
 const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {

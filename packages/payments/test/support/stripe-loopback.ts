@@ -1,4 +1,5 @@
 import { type LoopbackServer, startLoopbackServer } from '@junction/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createStripeClient, type StripeClient, type StripeClientOptions } from '../../src/stripe/index.js';
 import { createStripeSandbox, type StripeSandbox, type StripeSandboxOptions } from '../../src/stripe/sandbox/index.js';
 
@@ -29,4 +30,25 @@ export async function startStripeLoopback(options: StripeSandboxOptions = {}): P
       ...more,
     });
   return { sandbox, server, stripe: client(), client, close: () => server.close() };
+}
+
+/**
+ * One loopback sandbox for a test file, handed to `started` once it is up,
+ * and clean for every test: no objects, no recorded requests, no faults, the
+ * sandbox's own handlers.
+ */
+export function useStripeLoopback(started: (env: StripeLoopback) => void): void {
+  let env: StripeLoopback | undefined;
+  beforeAll(async () => {
+    env = await startStripeLoopback();
+    started(env);
+  });
+  afterAll(() => env?.close());
+  beforeEach(() => {
+    if (!env) return;
+    env.sandbox.reset();
+    env.server.requests.length = 0;
+    env.server.faults.clear();
+    env.server.resetHandlers();
+  });
 }

@@ -113,13 +113,7 @@ function create(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
 const returnUrls = new WeakMap<StripeObject, string>();
 
 function confirm(request: RouteRequest, runtime: SandboxRuntime, intent: StripeObject): StripeObject {
-  const status = String(intent.status);
-  if (!CONFIRMABLE.includes(status)) {
-    throw unexpectedState(
-      'payment_intent_unexpected_state',
-      `You cannot confirm this PaymentIntent because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be confirmed: ${CONFIRMABLE.join(', ')}.`,
-    );
-  }
+  requireStatus(intent, CONFIRMABLE, 'confirm');
   const { params } = request;
   const paymentMethod = text(params, 'payment_method') ?? (intent.payment_method as string | null);
   if (!paymentMethod) {
@@ -143,6 +137,20 @@ function confirm(request: RouteRequest, runtime: SandboxRuntime, intent: StripeO
   if (captureMethod) intent.capture_method = captureMethod;
   attemptPayment(request, runtime, intent, paymentMethod, method, returnUrl);
   return intent;
+}
+
+const PAST_TENSE = { confirm: 'confirmed', cancel: 'canceled', update: 'updated' } as const;
+
+/** The intent's status, when it allows `action`; otherwise Stripe's payment_intent_unexpected_state. */
+function requireStatus(intent: StripeObject, allowed: readonly string[], action: keyof typeof PAST_TENSE): string {
+  const status = String(intent.status);
+  if (!allowed.includes(status)) {
+    throw unexpectedState(
+      'payment_intent_unexpected_state',
+      `You cannot ${action} this PaymentIntent because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be ${PAST_TENSE[action]}: ${allowed.join(', ')}.`,
+    );
+  }
+  return status;
 }
 
 function capture(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
@@ -174,13 +182,7 @@ function capture(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
 
 function cancel(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
   const intent = intentOf(request, request.path.id ?? '');
-  const status = String(intent.status);
-  if (!CANCELABLE.includes(status)) {
-    throw unexpectedState(
-      'payment_intent_unexpected_state',
-      `You cannot cancel this PaymentIntent because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(', ')}.`,
-    );
-  }
+  const status = requireStatus(intent, CANCELABLE, 'cancel');
   const reason = text(request.params, 'cancellation_reason');
   if (reason !== undefined && !CANCELLATION_REASONS.includes(reason)) {
     throw invalidParam('cancellation_reason', `Invalid cancellation_reason: must be one of ${CANCELLATION_REASONS.join(', ')}`);
@@ -194,13 +196,7 @@ function cancel(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
 
 function update(request: RouteRequest): StripeObject {
   const intent = intentOf(request, request.path.id ?? '');
-  const status = String(intent.status);
-  if (!UPDATABLE.includes(status)) {
-    throw unexpectedState(
-      'payment_intent_unexpected_state',
-      `You cannot update this PaymentIntent because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be updated: ${UPDATABLE.join(', ')}.`,
-    );
-  }
+  requireStatus(intent, UPDATABLE, 'update');
   const { params } = request;
   const amount = amountOf(request, 'amount', false);
   const currency = currencyOf(request, false);
