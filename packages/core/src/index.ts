@@ -60,10 +60,11 @@ export {
   type Next,
   type RequestContext,
 } from './pipeline/context.js';
+export { isRetryableStatus } from './pipeline/http-error.js';
 export { observe } from './pipeline/observe.js';
 export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
 export { retryAfterMs } from './pipeline/retry-after.js';
-export { createTransport, isRetryableStatus, type TransportOptions } from './pipeline/transport.js';
+export { createTransport, type TransportOptions } from './pipeline/transport.js';
 export * from './polling/index.js';
 export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';

@@ -1,6 +1,6 @@
 import { isRateLimitError } from '../errors/rate-limit-error.js';
 import type { Middleware } from '../pipeline/context.js';
-import { summarize } from '../pipeline/transport.js';
+import { summarize } from '../pipeline/request-summary.js';
 import { formatWait } from '../retry/format-wait.js';
 import type { RateLimiter } from './rate-limiter.js';
 

@@ -4,8 +4,8 @@ import { AuthError } from '../../errors/auth-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import { isJunctionError, type JunctionError, type RequestSummary } from '../../errors/junction-error.js';
 import { NetworkError, TimeoutError } from '../../errors/network-error.js';
+import { isRetryableStatus } from '../../pipeline/http-error.js';
 import { retryAfterMs } from '../../pipeline/retry-after.js';
-import { isRetryableStatus } from '../../pipeline/transport.js';
 import type { OpenIdClient } from './load-openid-client.js';
 
 /** What a request to the authorization server was, for the error that reports its failure. */
