@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiKey, basic, createClient, createRedactor, defineConnector, defineOperation, REDACTED } from '../src/index.js';
+import { encodedForms } from './oauth2/support/encoded-forms.js';
 import { tasks } from './support/tasks-connector.js';
 
 const TOKEN = 'tok_live_9f8e7d6c5b4a';
@@ -17,7 +18,21 @@ afterAll(() => server.close());
 
 /** Every form in which an error or event can be shown to a person or a log. */
 function shown(value: unknown): string {
-  return [String((value as Error).message), JSON.stringify(value), inspect(value, { depth: 10 }), String(value)].join('\n');
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON?.();
+  return [
+    String((value as Error).message),
+    JSON.stringify(value),
+    JSON.stringify(toJSON),
+    inspect(value, { depth: 10 }),
+    String(value),
+  ].join('\n');
+}
+
+/** Fails naming the form, when `text` holds `secret` in any encoding it travels in. */
+function expectNoForms(text: string, secret: string, user?: string) {
+  for (const [name, form] of Object.entries(encodedForms(secret, user))) {
+    expect(text.includes(form), `${name} form of the secret`).toBe(false);
+  }
 }
 
 describe('secrets never appear in errors, JSON, inspected forms or events', () => {
@@ -94,6 +109,33 @@ describe('secrets never appear in errors, JSON, inspected forms or events', () =
     expect(text).toContain(REDACTED);
   });
 
+  it('redacts a Basic header the provider echoes back, and the password in every encoding', async () => {
+    const password = 'hunter2 very+secret/pass';
+    const connector = defineConnector({
+      name: 'legacy',
+      baseUrl: 'https://legacy.example.test',
+      auth: basic(),
+      operations: { ping: defineOperation({ method: 'GET', path: '/ping', output: z.object({ pong: z.number() }) }) },
+    });
+    server.use(
+      http.get('https://legacy.example.test/ping', ({ request }) => {
+        const header = request.headers.get('authorization') ?? '';
+        const sent = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8');
+        const forms = encodedForms(sent.slice(sent.indexOf(':') + 1), 'ada');
+        return HttpResponse.json({ error: { message: `Credentials ${header} are refused`, forms } }, { status: 401 });
+      }),
+    );
+    const client = createClient(connector, { credentials: { username: 'ada', password } });
+    const events: unknown[] = [];
+    client.on('request', (e) => events.push(e));
+    client.on('error', (e) => events.push(e));
+    const error = await client.ping().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401 });
+    expect((error as Error).message).toContain(`Credentials Basic ${REDACTED} are refused`);
+    expect(events).toHaveLength(2);
+    for (const form of [shown(error), inspect(events, { depth: 10 }), JSON.stringify(events)]) expectNoForms(form, password, 'ada');
+  });
+
   it('keeps input validation messages free of secrets given as input', async () => {
     const client = createClient(tasks, { credentials: { token: TOKEN } });
     // @ts-expect-error: the wrong type on purpose
@@ -126,6 +168,39 @@ describe('createRedactor', () => {
     expect(r.text(`a s3cr3t+/= b ${encodeURIComponent('s3cr3t+/=')}`)).toBe(`a ${REDACTED} b ${REDACTED}`);
     expect(r.value({ deep: [{ token: 's3cr3t+/=' }] })).toEqual({ deep: [{ token: REDACTED }] });
     expect(r.url('https://user:pw@h.test/x?a=1')).toBe(`https://user:${REDACTED}@h.test/x?a=1`);
+  });
+
+  it('blanks a secret base64- and base64url-encoded, alone or inside a longer value, whatever precedes it', () => {
+    const secret = 'p4ss?w>rd~~with/odd+bytes';
+    const r = createRedactor({ secrets: [secret] });
+    for (let prefix = 0; prefix < 6; prefix++) {
+      const inner = `${'u'.repeat(prefix)}:${secret}:tail`;
+      for (const encoding of ['base64', 'base64url'] as const) {
+        for (const encoded of [Buffer.from(secret).toString(encoding), Buffer.from(inner).toString(encoding)]) {
+          expect(r.text(`Basic ${encoded} is refused`)).toBe(`Basic ${REDACTED} is refused`);
+          expect(r.text(`{"auth":"${encoded}"}`)).toBe(`{"auth":"${REDACTED}"}`);
+        }
+      }
+    }
+  });
+
+  it('blanks a secret percent-encoded and form-encoded (spaces as +), the way client_secret_basic and request bodies carry it', () => {
+    const secret = "se cret with (all) the *odd* chars!~'é";
+    const r = createRedactor({ secrets: [secret] });
+    const forms = encodedForms(secret, 'client id');
+    for (const [name, form] of Object.entries(forms)) {
+      expect(r.text(`client_secret=${form}&x=1`), name).toBe(`client_secret=${REDACTED}&x=1`);
+    }
+    expect(r.url(`https://h.test/cb?secret=${forms.form}`)).toBe(`https://h.test/cb?secret=${REDACTED}`);
+  });
+
+  it('leaves ordinary text alone, and ignores secrets shorter than 4 characters in every form', () => {
+    const r = createRedactor({ secrets: ['abc', 'abcd'] });
+    expect(r.text('Basic realm="api", the quick brown fox')).toBe('Basic realm="api", the quick brown fox');
+    expect(r.text(`x ${btoa('abc')} ${btoa('u:abc')} abc`)).toBe(`x ${btoa('abc')} ${btoa('u:abc')} abc`);
+    for (const prefix of ['', 'u', 'us', 'use']) {
+      expect(r.text(`Basic ${btoa(`${prefix}abcd`)}`)).toBe(`Basic ${REDACTED}`);
+    }
   });
 
   it('reads changing secrets on every use', () => {

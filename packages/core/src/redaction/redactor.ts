@@ -1,5 +1,6 @@
-/** The text put in place of anything secret. */
-export const REDACTED = '[REDACTED]';
+import { changingSecretMatcher, MIN_SECRET_LENGTH, REDACTED, type SecretMatcher, secretMatcher } from './secret-matcher.js';
+
+export { REDACTED };
 
 /** Header names whose values are credentials for every provider. */
 const ALWAYS_SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
@@ -7,7 +8,9 @@ const ALWAYS_SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie',
 /** Options for {@link createRedactor}. */
 export interface RedactorOptions {
   /**
-   * Secret values (keys, tokens, passwords) to blank out wherever they appear in text.
+   * Secret values (keys, tokens, passwords) to blank out wherever they appear
+   * in text, as themselves or percent-, form-, base64- or base64url-encoded
+   * (alone or inside a longer value such as a Basic header).
    * A function is read on every use, for credentials that change (refreshed tokens).
    */
   secrets?: Iterable<string | undefined> | (() => Iterable<string | undefined>);
@@ -23,7 +26,7 @@ export interface RedactorOptions {
  * error message, event and inspected object goes through the same filter.
  */
 export interface Redactor {
-  /** Replaces every known secret value inside `text`. */
+  /** Replaces every known secret value inside `text`, in every encoded form it may take. */
   text(text: string): string;
   /** A URL as a string with secret query parameters and secret values blanked. */
   url(url: string | URL): string;
@@ -35,23 +38,21 @@ export interface Redactor {
   extend(options: RedactorOptions): Redactor;
 }
 
-/** Builds a {@link Redactor}; secrets shorter than 4 characters are ignored, as blanking them would mangle ordinary text. */
+/**
+ * Builds a {@link Redactor}; secrets shorter than 4 characters are ignored, as
+ * blanking them would mangle ordinary text. The encoded forms of the secrets
+ * are worked out once per set of secrets, not on every use.
+ */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const source = options.secrets;
   const fixed = typeof source === 'function' ? undefined : usable(source ?? []);
   const secrets = (): string[] => fixed ?? usable(typeof source === 'function' ? source() : []);
+  const fixedMatcher = fixed ? secretMatcher(fixed) : undefined;
+  const matcher: () => SecretMatcher = fixedMatcher ? () => fixedMatcher : changingSecretMatcher(secrets);
   const headerNames = new Set([...ALWAYS_SECRET_HEADERS, ...(options.headers ?? [])].map((h) => h.toLowerCase()));
   const queryNames = new Set([...(options.queryParams ?? [])].map((q) => q.toLowerCase()));
 
-  const text = (input: string): string => {
-    let out = input;
-    for (const secret of secrets()) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
-    }
-    return out;
-  };
+  const text = (input: string): string => matcher()(input);
 
   const url = (input: string | URL): string => {
     let parsed: URL;
@@ -70,14 +71,15 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const headers = (input: Headers | Record<string, string> | undefined): Record<string, string> => {
     const out: Record<string, string> = {};
     if (!input) return out;
+    const redact = matcher();
     const entries = input instanceof Headers ? input.entries() : Object.entries(input);
     for (const [name, value] of entries) {
-      out[name] = headerNames.has(name.toLowerCase()) ? REDACTED : text(value);
+      out[name] = headerNames.has(name.toLowerCase()) ? REDACTED : redact(value);
     }
     return out;
   };
 
-  const value = <T>(input: T): T => deepMap(input, text, new WeakMap()) as T;
+  const value = <T>(input: T): T => deepMap(input, matcher(), new WeakMap()) as T;
 
   return {
     text,
@@ -98,12 +100,7 @@ function readSecrets(source: RedactorOptions['secrets']): Iterable<string | unde
 }
 
 function usable(values: Iterable<string | undefined>): string[] {
-  return (
-    [...values]
-      .filter((s): s is string => typeof s === 'string' && s.length >= 4)
-      // Longest first, so a secret containing another is removed whole.
-      .sort((a, b) => b.length - a.length)
-  );
+  return [...values].filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
 }
 
 function deepMap(input: unknown, text: (s: string) => string, seen: WeakMap<object, unknown>): unknown {

@@ -8,7 +8,9 @@ import {
   oauth2ClientCredentials,
 } from '../../src/auth/oauth2/index.js';
 import { createClient } from '../../src/index.js';
+import { json, startServer } from '../support/http-server.js';
 import { type AuthServer, close, listen } from './support/auth-server.js';
+import { encodedForms } from './support/encoded-forms.js';
 import { loginAndConsent } from './support/login.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
 import { type ResourceApi, resourceConnector } from './support/resource-api.js';
@@ -29,13 +31,14 @@ function renderings(error: unknown): string[] {
   ];
 }
 
-function expectNoSecrets(error: unknown, secrets: (string | undefined)[]) {
+function expectNoSecrets(error: unknown, secrets: (string | undefined)[], clientId?: string) {
   expect(error).toBeInstanceOf(Error);
   for (const secret of secrets) {
     expect(secret).toBeTypeOf('string');
     for (const text of renderings(error)) {
-      expect(text).not.toContain(secret);
-      expect(text).not.toContain(encodeURIComponent(secret as string));
+      for (const [name, form] of Object.entries(encodedForms(secret as string, clientId))) {
+        expect(text.includes(form), `${name} form of ${secret}`).toBe(false);
+      }
     }
   }
 }
@@ -68,6 +71,37 @@ describe('no token, secret or code in errors', () => {
     const error = await client.me().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_client' });
     expectNoSecrets(error, [wrong]);
+  });
+
+  it('a client_secret_basic header and a form-encoded secret that the server echoes back in its invalid_client error', async () => {
+    const clientId = 'reports app:1';
+    const clientSecret = "s3cret with spaces+slashes/and (odd) chars!~'é";
+    // A careless server that quotes what it was sent, header and body, in its error.
+    const echo = await startServer((req, res) => {
+      const description = `no client for Authorization ${req.headers.authorization ?? '-'} and body ${req.body}`;
+      json(res, 401, { error: 'invalid_client', error_description: description });
+    });
+    try {
+      for (const clientAuthentication of ['client_secret_basic', 'client_secret_post'] as const) {
+        const scheme = oauth2ClientCredentials({ tokenUrl: `${echo.url}/token`, clientAuthentication, allowInsecureRequests: true });
+        const client = createClient(resourceConnector(api.url, scheme), { credentials: { clientId, clientSecret }, retry: false });
+        const events: unknown[] = [];
+        for (const name of ['request', 'error', 'tokenRefreshed'] as const) client.on(name, (e) => events.push(e));
+        const error = await client.me().catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'invalid_client' });
+        expect((error as Error).message).toContain(
+          clientAuthentication === 'client_secret_basic' ? '[REDACTED]' : 'client_secret=[REDACTED]',
+        );
+        expectNoSecrets(error, [clientSecret], clientId);
+        for (const [name, form] of Object.entries(encodedForms(clientSecret, clientId))) {
+          expect(JSON.stringify(events).includes(form), name).toBe(false);
+          expect(inspect(events, { depth: 10 }).includes(form), name).toBe(false);
+        }
+      }
+      expect(echo.requests.map((r) => r.headers.authorization?.split(' ')[0])).toEqual(['Basic', undefined]);
+    } finally {
+      await echo.close();
+    }
   });
 
   it('a 401 from the API that is let stand', async () => {
