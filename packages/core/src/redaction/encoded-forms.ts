@@ -9,7 +9,7 @@ export function textForms(secret: string): string[] {
   const form = new URLSearchParams({ s: secret }).toString().slice(2);
   const strict = rfc6749FormEncoding(secret);
   // Some servers write percent escapes in lowercase.
-  const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   return [...new Set([secret, uri, form, strict, lower(uri), lower(form), lower(strict)])];
 }
 
