@@ -4,13 +4,14 @@ import { singleFlight, waitFor } from '../../src/auth/oauth2/single-flight.js';
 import { tokenSetFrom } from '../../src/auth/oauth2/token-set.js';
 
 describe('token sets', () => {
-  it('computes expiresAt from expires_in and keeps the refresh token and scope a refresh response leaves out', () => {
+  it('computes expiresAt (and issuedAt) from expires_in and keeps the refresh token and scope a refresh response leaves out', () => {
     const previous: TokenSet = { accessToken: 'old', tokenType: 'bearer', refreshToken: 'rt-1', scope: 'a b' };
     expect(tokenSetFrom({ access_token: 'new', token_type: 'bearer', expires_in: 30 }, previous, 1_000)).toEqual({
       accessToken: 'new',
       tokenType: 'bearer',
       refreshToken: 'rt-1',
       scope: 'a b',
+      issuedAt: 1_000,
       expiresAt: 31_000,
     });
     expect(tokenSetFrom({ access_token: 'new', token_type: 'bearer', refresh_token: 'rt-2' }, previous)).toMatchObject({
@@ -26,6 +27,20 @@ describe('token sets', () => {
     expect(isFresh(tokens, 0, 99_999)).toBe(true);
     expect(isFresh(tokens, 0, 100_000)).toBe(false);
     expect(isFresh({ accessToken: 'a', tokenType: 'bearer' }, 60_000, Number.MAX_SAFE_INTEGER)).toBe(true);
+  });
+
+  it('never lets the skew exceed half the lifetime the token was issued with', () => {
+    // A 3 s token with the default 60 s skew would otherwise be stale on arrival.
+    const short: TokenSet = { accessToken: 'a', tokenType: 'bearer', issuedAt: 10_000, expiresAt: 13_000 };
+    expect(isFresh(short, 60_000, 11_499)).toBe(true);
+    expect(isFresh(short, 60_000, 11_500)).toBe(false);
+    // A skew shorter than half the lifetime applies as given.
+    expect(isFresh(short, 1_000, 11_999)).toBe(true);
+    expect(isFresh(short, 1_000, 12_000)).toBe(false);
+    // Without issuedAt (a token set made by hand) the lifetime is unknown: the skew applies as given.
+    expect(isFresh({ accessToken: 'a', tokenType: 'bearer', expiresAt: 13_000 }, 60_000, 10_000)).toBe(false);
+    // Expired is expired, even with a lifetime that makes no sense.
+    expect(isFresh({ accessToken: 'a', tokenType: 'bearer', issuedAt: 20_000, expiresAt: 13_000 }, 60_000, 13_000)).toBe(false);
   });
 });
 

@@ -53,6 +53,24 @@ describe('client credentials', () => {
     expect(refreshed[1]?.expiresAt).toBeGreaterThan(Date.now() - 1_000);
   });
 
+  it('reuses a token that lives less than the default skew for half its life, instead of renewing on every call', async () => {
+    // The default skew (60 s) is longer than this server's tokens live.
+    const auth = await startAuthServer({ clientCredentialsTtl: 30 });
+    const api = await startResourceApi(auth);
+    onTestFinished(async () => {
+      await api.close();
+      await auth.close();
+    });
+    const counter = tokenCounter();
+    const scheme = oauth2ClientCredentials(manualServer(auth, counter.fetch));
+    const client = createClient(resourceConnector(api.url, scheme), { credentials: auth.postClient });
+
+    for (let call = 0; call < 5; call++) expect(await client.me()).toEqual({ subject: auth.postClient.clientId });
+
+    expect(counter.grants).toEqual(['client_credentials']);
+    expect(api.answered.ok).toBe(5);
+  });
+
   it('sends the scope and extra parameters with the token request', async () => {
     const bodies: string[] = [];
     const scheme = oauth2ClientCredentials({

@@ -14,11 +14,17 @@ export interface TokenOptions {
    * needs one per user connection, so it is required with a `store`.
    */
   tokenKey?: string;
-  /** Called with every new token set, after the store has it and before it is used: persist rotated refresh tokens here. */
+  /**
+   * Called with every new token set, after the store has it and its lock is
+   * released, and before the tokens are used: persist rotated refresh tokens
+   * here. A callback that throws does not fail the call (the tokens are
+   * already in the store); its error is reported in the `tokenRefreshed` event.
+   */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /**
    * Renew this many milliseconds before the access token expires. Default 60 000.
-   * A skew longer than the token's lifetime makes every call renew it.
+   * Never more than half the lifetime the token was issued with, so a token
+   * that lives less than this is still used for half its life.
    */
   refreshSkewMs?: number;
   /**

@@ -13,6 +13,12 @@ export interface TokenSet {
   refreshToken?: string;
   /** When the access token expires, in milliseconds since the epoch; absent when the server did not say. */
   expiresAt?: number;
+  /**
+   * When the access token was issued, in milliseconds since the epoch: with
+   * `expiresAt`, the lifetime the server gave it (`expires_in`), which bounds
+   * how early it is renewed. Set with `expiresAt`; a token set made by hand may leave it out.
+   */
+  issuedAt?: number;
   /** The scopes granted, space-separated, when the server said. */
   scope?: string;
 }
@@ -29,16 +35,24 @@ export function tokenSetFrom(response: TokenEndpointResponse, previous?: TokenSe
     accessToken: response.access_token,
     tokenType: response.token_type,
     ...(refreshToken === undefined ? {} : { refreshToken }),
-    ...(response.expires_in === undefined ? {} : { expiresAt: now + response.expires_in * 1000 }),
+    ...(response.expires_in === undefined ? {} : { issuedAt: now, expiresAt: now + response.expires_in * 1000 }),
     ...(scope === undefined ? {} : { scope }),
   };
 }
 
+/** The most of a token's lifetime the renewal skew may take. */
+const MAX_SKEW_SHARE_OF_LIFETIME = 0.5;
+
 /**
  * True while the access token can still be sent: it has no known expiry, or
- * it expires more than `skewMs` from now. The skew leaves time for the request
- * to reach the provider before the token lapses.
+ * it expires more than the skew from now. The skew leaves time for the
+ * request to reach the provider before the token lapses; it is `skewMs`, but
+ * never more than half the lifetime the token was issued with (when
+ * `issuedAt` says what that was), so a token that lives less than the skew is
+ * still used for half its life rather than renewed on every call.
  */
 export function isFresh(tokens: TokenSet, skewMs: number, now: number = Date.now()): boolean {
-  return tokens.expiresAt === undefined || tokens.expiresAt - skewMs > now;
+  if (tokens.expiresAt === undefined) return true;
+  const lifetime = tokens.issuedAt === undefined ? Number.POSITIVE_INFINITY : Math.max(0, tokens.expiresAt - tokens.issuedAt);
+  return tokens.expiresAt - Math.min(skewMs, lifetime * MAX_SKEW_SHARE_OF_LIFETIME) > now;
 }
