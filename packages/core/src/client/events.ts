@@ -52,6 +52,11 @@ export interface TokenRefreshedEvent {
   grant: string;
   /** When the new access token expires (ms since epoch), when known. */
   expiresAt?: number;
+  /**
+   * What the `onTokens` callback threw, secrets removed. The call went on with
+   * the new tokens (the store has them), but your own copy was not updated.
+   */
+  onTokensError?: { name: string; message: string };
 }
 
 /** The events a client emits, by name. Subscribe with `client.on(name, listener)`. */

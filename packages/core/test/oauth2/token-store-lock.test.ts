@@ -1,6 +1,13 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { memoryTokenStore, oauth2AuthorizationCode, type TokenSet, type TokenStore } from '../../src/auth/oauth2/index.js';
-import { createClient } from '../../src/index.js';
+import {
+  memoryTokenStore,
+  oauth2AuthorizationCode,
+  oauth2ClientCredentials,
+  type TokenSet,
+  type TokenStore,
+} from '../../src/auth/oauth2/index.js';
+import { createClient, REDACTED, type TokenRefreshedEvent } from '../../src/index.js';
 import type { AuthServer } from './support/auth-server.js';
 import { authorizeUser, manualServer } from './support/oauth-setup.js';
 import { type ResourceApi, resourceConnector } from './support/resource-api.js';
@@ -114,5 +121,70 @@ describe('a shared store with a lock', () => {
 
     expect(results.every((r) => r.subject === 'user-1')).toBe(true);
     expect(counter.grants).toEqual(['authorization_code', 'refresh_token']);
+  });
+
+  it('runs onTokens after the lock is released, and uses the tokens only once it has finished', async () => {
+    const { store, log } = sharedStore();
+    const scheme = oauth2ClientCredentials(manualServer(auth, fetch));
+    const client = createClient(resourceConnector(api.url, scheme), {
+      credentials: {
+        ...auth.postClient,
+        store,
+        tokenKey: 'service',
+        async onTokens() {
+          log.push('onTokens start');
+          // A slow callback (a database write elsewhere) while other processes may want the lock.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          log.push('onTokens end');
+        },
+      },
+    });
+    client.use(async (ctx, next) => {
+      log.push('sent');
+      return next(ctx);
+    });
+
+    await client.me();
+
+    expect(log).toEqual(['wait service', 'hold service', 'free service', 'onTokens start', 'onTokens end', 'sent']);
+  });
+
+  it('a throwing onTokens fails neither the call nor the lock: its error, redacted, is in the tokenRefreshed event', async () => {
+    const { store, log } = sharedStore();
+    const counter = tokenCounter();
+    const scheme = oauth2ClientCredentials(manualServer(auth, counter.fetch));
+    const seen: TokenSet[] = [];
+    const credentials = {
+      ...auth.postClient,
+      store,
+      tokenKey: 'service',
+      onTokens(tokens: TokenSet) {
+        seen.push(tokens);
+        throw new Error(`could not save ${tokens.accessToken}`);
+      },
+    };
+    const processA = createClient(resourceConnector(api.url, scheme), { credentials });
+    const refreshed: TokenRefreshedEvent[] = [];
+    processA.on('tokenRefreshed', (event) => refreshed.push(event));
+
+    expect(await processA.me()).toEqual({ subject: auth.postClient.clientId });
+    expect(await processA.me()).toEqual({ subject: auth.postClient.clientId });
+
+    expect(seen).toHaveLength(1);
+    const token = seen[0]?.accessToken ?? '';
+    expect(await store.get('service')).toEqual(seen[0]);
+    expect(refreshed).toEqual([
+      expect.objectContaining({
+        grant: 'client_credentials',
+        onTokensError: { name: 'Error', message: `could not save ${REDACTED}` },
+      }),
+    ]);
+    expect(inspect(refreshed, { depth: 10 })).not.toContain(token);
+    // The lock was let go: another process takes it for its own renewal.
+    await store.set('service', { ...(seen[0] as TokenSet), expiresAt: Date.now() - 1_000 });
+    const processB = createClient(resourceConnector(api.url, scheme), { credentials });
+    expect(await processB.me()).toEqual({ subject: auth.postClient.clientId });
+    expect(log).toEqual(['wait service', 'hold service', 'free service', 'wait service', 'hold service', 'free service']);
+    expect(counter.grants).toEqual(['client_credentials', 'client_credentials']);
   });
 });

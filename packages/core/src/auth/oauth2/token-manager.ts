@@ -13,7 +13,7 @@ export interface TokenManagerOptions {
   initial?: TokenSet;
   /** Renew this long before the access token expires. */
   skewMs: number;
-  /** Told about every new token set, after the store has it and before it is used. */
+  /** Told about every new token set, after the store has it and its lock is released, and before it is used. */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /** Asks the authorization server for new tokens; `current` is what is held now, if anything. */
   obtain(current: TokenSet | undefined, ctx: RequestContext): Promise<TokenSet>;
@@ -36,6 +36,8 @@ export interface TokenManager {
  * it re-reads the store (another process may have renewed), takes the store's
  * lock, re-reads again, and only then asks the server. New tokens are saved
  * before anyone uses them, because a rotated refresh token exists nowhere else.
+ * The lock covers only the request and the save: `onTokens` runs after it is
+ * released, so a slow or failing callback never holds up other processes.
  */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { store, key, skewMs } = options;
@@ -64,29 +66,41 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     await store.set(key, tokens);
     unsaved = undefined;
     keep(tokens);
-    await options.onTokens?.(tokens);
+  };
+
+  // Outside the lock. The tokens are in the store already, so a failing callback
+  // does not fail the call: its error is reported with the event instead.
+  const announce = async (tokens: TokenSet, ctx: RequestContext): Promise<TokenSet> => {
+    const failure = await callbackFailure(options.onTokens, tokens, ctx.redactor.text);
+    ctx.emit('tokenRefreshed', {
+      connector: ctx.connector.name,
+      grant: options.grant,
+      ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }),
+      ...(failure ? { onTokensError: failure } : {}),
+    });
+    return tokens;
   };
 
   const renew = async (ctx: RequestContext): Promise<TokenSet> => {
-    if (unsaved) await save(unsaved);
+    if (unsaved) {
+      const pending = unsaved;
+      await save(pending);
+      await announce(pending, ctx);
+    }
     const seen = await read();
     if (usable(seen)) return keep(seen);
     const withLock = store.lock ? store.lock.bind(store) : <T>(_: string, fn: () => Promise<T>) => fn();
-    return withLock(key, async () => {
+    const outcome = await withLock(key, async () => {
       // Another process may have renewed while this one waited for the lock.
       const current = await read();
-      if (usable(current)) return keep(current);
+      if (usable(current)) return { tokens: keep(current), obtained: false };
       const next = await options.obtain(current, ctx);
       // A token just issued is trusted, even when the server handed back the one rejected (some cache them).
       if (next.accessToken === rejected) rejected = undefined;
       await save(next);
-      ctx.emit('tokenRefreshed', {
-        connector: ctx.connector.name,
-        grant: options.grant,
-        ...(next.expiresAt === undefined ? {} : { expiresAt: next.expiresAt }),
-      });
-      return next;
+      return { tokens: next, obtained: true };
     });
+    return outcome.obtained ? announce(outcome.tokens, ctx) : outcome.tokens;
   };
 
   const tokens = (ctx: RequestContext): Promise<TokenSet> => {
@@ -113,4 +127,21 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return out;
     },
   };
+}
+
+/** Runs the user's `onTokens`, and returns what it threw (redacted), if anything. */
+async function callbackFailure(
+  onTokens: TokenManagerOptions['onTokens'],
+  tokens: TokenSet,
+  redact: (text: string) => string,
+): Promise<{ name: string; message: string } | undefined> {
+  if (!onTokens) return undefined;
+  try {
+    await onTokens(tokens);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error
+      ? { name: error.name, message: redact(error.message) }
+      : { name: 'Error', message: redact(String(error)) };
+  }
 }
