@@ -15,7 +15,10 @@ export interface TokenStore {
    * that shares the store. The strategy takes it around each renewal and
    * re-reads the store inside it, so one process renews while the others wait
    * and then use what it saved. Without it, renewals are single-flight within
-   * one process only.
+   * one process only. It is held for one token request and one `set`, never
+   * for `onTokens`. It must expire if its holder dies (released with the
+   * holder's connection, or given a time to live longer than the token
+   * request's timeout), or a crashed process blocks every other one.
    */
   lock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
