@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiKey, basic, createClient, createRedactor, defineConnector, defineOperation, REDACTED } from '../src/index.js';
+import { changingSecretMatcher } from '../src/redaction/secret-matcher.js';
 import { encodedForms } from './oauth2/support/encoded-forms.js';
 import { tasks } from './support/tasks-connector.js';
 
@@ -192,6 +193,21 @@ describe('createRedactor', () => {
       expect(r.text(`client_secret=${form}&x=1`), name).toBe(`client_secret=${REDACTED}&x=1`);
     }
     expect(r.url(`https://h.test/cb?secret=${forms.form}`)).toBe(`https://h.test/cb?secret=${REDACTED}`);
+    // Some servers write percent escapes in lowercase.
+    const lowercased = forms.uriComponent.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+    expect(r.text(`echo ${lowercased}`)).toBe(`echo ${REDACTED}`);
+  });
+
+  it('works out the encoded forms once per set of secrets, not on every use', () => {
+    let current = ['first-token', 'client-secret'];
+    const matcher = changingSecretMatcher(() => [...current]);
+    const first = matcher();
+    expect(matcher()).toBe(first);
+    current = ['second-token', 'client-secret'];
+    const second = matcher();
+    expect(second).not.toBe(first);
+    expect(second(`${btoa('second-token')} first-token`)).toBe(`${REDACTED} first-token`);
+    expect(matcher()).toBe(second);
   });
 
   it('leaves ordinary text alone, and ignores secrets shorter than 4 characters in every form', () => {

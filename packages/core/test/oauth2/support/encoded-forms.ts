@@ -2,7 +2,7 @@
  * The forms a secret travels in on the wire, written independently of the
  * redactor so tests check it against what clients and servers really send.
  */
-export function encodedForms(secret: string, user = 'someone'): Record<string, string> {
+export function encodedForms(secret: string, user = 'someone') {
   const form = new URLSearchParams({ s: secret }).toString().slice(2);
   return {
     raw: secret,
