@@ -46,5 +46,8 @@ export function acme(policies: { retry?: RetryPolicy; rateLimit?: RateLimitPolic
   return defineConnector({ name: 'acme', baseUrl: BASE, auth: bearer(), operations, ...policies });
 }
 
+/** How a provider that honours idempotency keys declares it (the fake servers dedupe on this header). */
+export const KEYED: IdempotencyPolicy = { header: 'Idempotency-Key' };
+
 /** Retry numbers small enough for tests that do not care about the waits. */
 export const FAST = { minDelayMs: 1, maxDelayMs: 20 } as const;
