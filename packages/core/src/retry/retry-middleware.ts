@@ -1,5 +1,5 @@
-import { lazyModule } from '../internal/lazy-module.js';
 import type { RetryHistoryEntry } from '../errors/junction-error.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
 import { planRetry } from './plan-retry.js';
 import { retryPolicyResolver } from './resolve-retry-policy.js';

@@ -1,7 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bearer, createClient, defineConnector, defineOperation, type IdempotencyPolicy, isApiError, isNetworkError } from '../../src/index.js';
+import {
+  bearer,
+  createClient,
+  defineConnector,
+  defineOperation,
+  type IdempotencyPolicy,
+  isApiError,
+  isNetworkError,
+} from '../../src/index.js';
 import { json, type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 
 // A provider like GitHub or HubSpot: it ignores any Idempotency-Key header, so each POST it receives creates a note.
@@ -11,7 +19,12 @@ function notes(idempotency?: IdempotencyPolicy) {
     baseUrl: 'https://notes.example.test',
     auth: bearer(),
     operations: {
-      createNote: defineOperation({ method: 'POST', path: '/notes', input: z.object({ text: z.string() }), output: z.object({ id: z.string() }) }),
+      createNote: defineOperation({
+        method: 'POST',
+        path: '/notes',
+        input: z.object({ text: z.string() }),
+        output: z.object({ id: z.string() }),
+      }),
     },
     ...(idempotency ? { idempotency } : {}),
   });
@@ -74,7 +87,11 @@ describe('a write to a provider that ignores idempotency keys', () => {
 describe('a write to a provider that declares its idempotency header', () => {
   it('is retried after a 502 with the same key, and the provider creates the record once', async () => {
     const { server, created } = await notesServer((res, attempt) => attempt === 0 && answer502(res), 'Idempotency-Key');
-    const client = createClient(notes({ header: 'Idempotency-Key' }), { credentials: { token: 'tok_notes' }, baseUrl: server.url, retry: FAST });
+    const client = createClient(notes({ header: 'Idempotency-Key' }), {
+      credentials: { token: 'tok_notes' },
+      baseUrl: server.url,
+      retry: FAST,
+    });
     await expect(client.createNote({ text: 'hello' })).resolves.toEqual({ id: 'note_1' });
     expect(server.requests).toHaveLength(2);
     expect(created).toHaveLength(1);
@@ -85,7 +102,11 @@ describe('a write to a provider that declares its idempotency header', () => {
 
   it('is retried after a reset with the same key, and the provider creates the record once', async () => {
     const { server, created } = await notesServer((res, attempt) => attempt === 0 && resetAfterRead(res), 'Idempotency-Key');
-    const client = createClient(notes({ header: 'Idempotency-Key' }), { credentials: { token: 'tok_notes' }, baseUrl: server.url, retry: FAST });
+    const client = createClient(notes({ header: 'Idempotency-Key' }), {
+      credentials: { token: 'tok_notes' },
+      baseUrl: server.url,
+      retry: FAST,
+    });
     await expect(client.createNote({ text: 'hello' })).resolves.toEqual({ id: 'note_1' });
     expect(server.requests).toHaveLength(2);
     expect(created).toHaveLength(1);

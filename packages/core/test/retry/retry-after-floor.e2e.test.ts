@@ -29,7 +29,9 @@ it("waits at least the provider's Retry-After, even when a decide rule asks for 
 });
 
 it('waits longer than Retry-After when a decide rule asks for longer', async () => {
-  const server = await startLoopback((_hit, i) => (i === 0 ? { status: 503, headers: { 'retry-after-ms': '20' } } : { body: { ok: true } }));
+  const server = await startLoopback((_hit, i) =>
+    i === 0 ? { status: 503, headers: { 'retry-after-ms': '20' } } : { body: { ok: true } },
+  );
   servers.push(server);
   const client = createClient(acme({ retry: { decide: () => ({ delayMs: 300 }) } }), {
     credentials: { token: TOKEN },

@@ -45,10 +45,10 @@ it('leaves an error from a single attempt as it was', async () => {
 
 it('records the history on a NetworkError too, and keeps secrets out of the reasons', async () => {
   const server = await serve(() => ({ destroy: true }));
-  const client = createClient(
-    acme({ retry: { ...FAST, retries: 1, decide: () => ({ reason: `reset with token ${TOKEN}` }) } }),
-    { credentials: { token: TOKEN }, baseUrl: server.url },
-  );
+  const client = createClient(acme({ retry: { ...FAST, retries: 1, decide: () => ({ reason: `reset with token ${TOKEN}` }) } }), {
+    credentials: { token: TOKEN },
+    baseUrl: server.url,
+  });
   const error = (await client.getThing({ id: '1' }).catch((e: unknown) => e)) as JunctionError;
   expect(isNetworkError(error)).toBe(true);
   expect(error.attempts).toBe(2);

@@ -1,14 +1,7 @@
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ClientSettings,
-  createClient,
-  isApiError,
-  isConfigurationError,
-  type RetryEvent,
-  type RetryPolicy,
-} from '../../src/index.js';
+import { type ClientSettings, createClient, isApiError, isConfigurationError, type RetryEvent, type RetryPolicy } from '../../src/index.js';
 import { acme, BASE, FAST, TOKEN } from './support/acme-connector.js';
 import { script } from './support/msw-hits.js';
 
@@ -19,7 +12,8 @@ afterAll(() => server.close());
 
 const THINGS = `${BASE}/things`;
 const created = () => HttpResponse.json({ id: 't1' }, { status: 201 });
-const status = (code: number, headers: Record<string, string> = {}) => HttpResponse.json({ error: { message: `status ${code}` } }, { status: code, headers });
+const status = (code: number, headers: Record<string, string> = {}) =>
+  HttpResponse.json({ error: { message: `status ${code}` } }, { status: code, headers });
 
 // No idempotency declaration: the provider is assumed to ignore keys.
 function client(retry: RetryPolicy = FAST, settings: ClientSettings = {}) {
@@ -101,4 +95,3 @@ describe('a write without a declared idempotency header', () => {
     expect(hits.map((h) => h.headers.get('idempotency-key'))).toEqual(['order-42', 'order-42']);
   });
 });
-
