@@ -64,6 +64,13 @@ describe('a write without a declared idempotency header', () => {
     expect(hits).toHaveLength(2);
   });
 
+  it('is retried on a 503 when the operation is declared idempotent', async () => {
+    const hits = script(server, 'post', `${THINGS}/upsert`, (i) => (i === 0 ? status(503) : created()));
+    await expect(client().upsertThing({ id: 'x', name: 'a' })).resolves.toEqual({ id: 't1' });
+    expect(hits).toHaveLength(2);
+    expect(hits[0]?.headers.has('idempotency-key')).toBe(false);
+  });
+
   it('is retried on a 503 when the raw request is declared idempotent', async () => {
     const hits = script(server, 'post', `${BASE}/upsert`, (i) => (i === 0 ? status(503) : created()));
     await client().request({ method: 'POST', path: '/upsert', body: { id: 'x' }, idempotent: true });

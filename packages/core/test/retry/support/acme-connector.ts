@@ -31,6 +31,14 @@ const operations = {
     output: Thing,
   }),
   deleteThing: defineOperation({ method: 'DELETE', path: '/things/{id}', input: z.object({ id: z.string() }) }),
+  /** A POST that is safe to repeat (an upsert on the caller's id), declared so. */
+  upsertThing: defineOperation({
+    method: 'POST',
+    path: '/things/upsert',
+    input: z.object({ id: z.string(), name: z.string() }),
+    output: Thing,
+    idempotent: true,
+  }),
   /** A PUT that is not safe to repeat, declared so. */
   chargeThing: defineOperation({
     method: 'PUT',
