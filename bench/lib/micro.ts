@@ -223,7 +223,7 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
       name: 'idempotency (POST: a key generated)',
       where: 'idempotency/idempotency-middleware.ts',
       perCall: 0,
-      run: () => idempotencyMiddleware()({ ...fresh(base), method: 'POST', idempotent: false }, answer),
+      run: () => idempotencyMiddleware({ header: 'Idempotency-Key' })({ ...fresh(base), method: 'POST', idempotent: false }, answer),
     },
     {
       kind: 'layer',

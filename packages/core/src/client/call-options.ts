@@ -8,8 +8,18 @@ export interface CallOptions {
   timeoutMs?: number | false;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
-  /** The idempotency key for this logical operation; generated when absent and the call is a side effect. */
+  /**
+   * The idempotency key for this logical operation; generated when absent and the call is a side effect.
+   * Only for a connector (or client) that declares how the provider takes keys: otherwise the call
+   * throws a `ConfigurationError` before sending anything.
+   */
   idempotencyKey?: string;
+  /**
+   * Overrides the operation's `idempotent` for this call. `true` when you know sending it twice has
+   * the effect of once (the provider dedupes it, it is an upsert), so it may be retried after any
+   * retryable failure; `false` to treat a GET or PUT as a side effect that is never repeated on a guess.
+   */
+  idempotent?: boolean;
   /** Retry settings for this call; `false` turns retrying off. */
   retry?: RetryPolicy | false;
 }

@@ -77,7 +77,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       headers,
       ...(out.body === undefined ? {} : { body: out.body }),
       input: out.input,
-      idempotent: out.idempotent,
+      idempotent: options.idempotent ?? out.idempotent,
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       attempt: 1,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -31,8 +31,11 @@ export interface OperationDefinition<
   /** Input fields always sent in the query string, whatever the encoding (e.g. `expand`). */
   queryParams?: readonly string[];
   /**
-   * True when repeating the call has no further effect, so it may be retried
-   * without an idempotency key. Default: true for GET, HEAD, OPTIONS, PUT, DELETE.
+   * True when repeating the call has no further effect (an upsert, a provider
+   * that dedupes it), so it may be retried after any retryable failure without
+   * an idempotency key; false makes it a side effect, repeated only when the
+   * failure proves it was not processed. Default: true for GET, HEAD, OPTIONS,
+   * PUT, DELETE. A call's `idempotent` option overrides it.
    */
   idempotent?: boolean;
   /** Headers for this operation only. */

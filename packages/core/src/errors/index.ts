@@ -1,7 +1,13 @@
 export { ApiError, type ApiErrorOptions, isApiError, type ProviderErrorInfo } from './api-error.js';
 export { AuthError, type AuthErrorOptions, isAuthError } from './auth-error.js';
 export { ConfigurationError, isConfigurationError } from './configuration-error.js';
-export { isJunctionError, JunctionError, type JunctionErrorOptions, type RequestSummary } from './junction-error.js';
+export {
+  isJunctionError,
+  JunctionError,
+  type JunctionErrorOptions,
+  type RequestSummary,
+  type RetryHistoryEntry,
+} from './junction-error.js';
 export {
   isNetworkError,
   isTimeoutError,

@@ -8,6 +8,16 @@ export interface RequestSummary {
   url: string;
 }
 
+/** One retry of a call: the attempt that failed, why it was tried again, and the wait before the next one. */
+export interface RetryHistoryEntry {
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** The retry reason, as in the `retry` event (`server_error: 503`, `network: ECONNRESET`); redacted. */
+  reason: string;
+  /** How long the retry layer waited before the next attempt. */
+  delayMs: number;
+}
+
 /** Options shared by every Junction error. */
 export interface JunctionErrorOptions {
   cause?: unknown;
@@ -34,6 +44,13 @@ export function hasBrand(value: unknown, name: string): boolean {
 export class JunctionError extends Error {
   /** The request that failed, when there was one (redacted). */
   readonly request?: RequestSummary;
+  // Set by the retry layer on a call's final error, only when it made more than one attempt.
+  /** How many attempts the call made, when there was more than one. */
+  declare readonly attempts?: number;
+  /** The time the call spent on all its attempts and the waits between them, in milliseconds (set with `attempts`). */
+  declare readonly elapsedMs?: number;
+  /** Why each retry was made, oldest first (set with `attempts`). */
+  declare readonly retryHistory?: readonly RetryHistoryEntry[];
 
   constructor(message: string, options: JunctionErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

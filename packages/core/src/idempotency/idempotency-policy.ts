@@ -1,8 +1,14 @@
 import type { HttpMethod, RequestContext } from '../pipeline/context.js';
 
-/** How a connector attaches idempotency keys to side effects. */
+/**
+ * How a provider takes idempotency keys. Declare it only for a provider that
+ * honours them (keeps the first result under a key and replays it): a key it
+ * ignores would make a retried write look safe when it is not. Without a
+ * `header` or an `apply`, no key is sent and a write is repeated only when the
+ * failure proves it was not processed.
+ */
 export interface IdempotencyPolicy {
-  /** The header that carries the key; `false` for providers without one. Default `Idempotency-Key`. */
+  /** The header the provider reads the key from, e.g. `Idempotency-Key`; `false` (or left out) for none. */
   header?: string | false;
   /** The methods that get a key (besides any operation declared not idempotent). Default POST and PATCH. */
   methods?: readonly HttpMethod[];

@@ -1,9 +1,8 @@
 import type { HttpMethod } from '../pipeline/context.js';
 import type { IdempotencyPolicy } from './idempotency-policy.js';
 
-/** The defaults: the `Idempotency-Key` header on POST and PATCH. */
+/** The defaults: no header (a provider's must be declared), and keys on POST and PATCH once one is. */
 export const IDEMPOTENCY_DEFAULTS = Object.freeze({
-  header: 'Idempotency-Key',
   methods: Object.freeze(['POST', 'PATCH']) as readonly HttpMethod[],
 });
 
@@ -18,7 +17,7 @@ export interface ResolvedIdempotencyPolicy extends IdempotencyPolicy {
 export function resolveIdempotencyPolicy(...levels: (IdempotencyPolicy | undefined)[]): ResolvedIdempotencyPolicy {
   const merged: IdempotencyPolicy = {};
   for (const level of levels) Object.assign(merged, definedOnly(level ?? {}));
-  const header = merged.header ?? IDEMPOTENCY_DEFAULTS.header;
+  const { header } = merged;
   return {
     ...merged,
     header: header === false || header === '' ? undefined : header,

@@ -13,6 +13,8 @@ export interface ResolvedRetryPolicy {
   readonly budgetMs: number;
   /** The most specific level's decision, or undefined when no level has one. */
   decide(error: unknown, ctx: RequestContext): RetryDecision | undefined;
+  /** True when any level's `notProcessed` says the failure proves the request was not acted on. */
+  notProcessed(error: unknown, ctx: RequestContext): boolean;
   /** The most specific level's verdict on a response, or undefined when every level accepts it. */
   inspect(response: JunctionResponse, ctx: RequestContext): Error | undefined;
 }
@@ -20,7 +22,7 @@ export interface ResolvedRetryPolicy {
 /**
  * Merges retry settings, least specific first (connector, client, call).
  * `false` turns retrying off at that level (as `retries: 0`); a more specific
- * level may turn it back on. Rules (`decide`, `inspect`) are kept from every
+ * level may turn it back on. Rules (`decide`, `notProcessed`, `inspect`) are kept from every
  * level, so a user's rule adds to the connector's instead of replacing it.
  */
 export function resolveRetryPolicy(...levels: (RetryPolicy | false | undefined)[]): ResolvedRetryPolicy {
@@ -45,6 +47,9 @@ export function resolveRetryPolicy(...levels: (RetryPolicy | false | undefined)[
         if (decision !== undefined) return decision;
       }
       return undefined;
+    },
+    notProcessed(error, ctx) {
+      return policies.some((policy) => policy.notProcessed?.(error, ctx) === true);
     },
     inspect(response, ctx) {
       for (const policy of specificFirst) {

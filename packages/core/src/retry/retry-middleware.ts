@@ -1,7 +1,9 @@
+import type { RetryHistoryEntry } from '../errors/junction-error.js';
 import { lazyModule } from '../internal/lazy-module.js';
 import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
 import { planRetry } from './plan-retry.js';
 import { retryPolicyResolver } from './resolve-retry-policy.js';
+import { recordRetryHistory } from './retry-history.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sleep } from './sleep.js';
 
@@ -13,7 +15,8 @@ const pRetryModule = lazyModule(() => import('p-retry'));
  * every failure whether to try again (see `planRetry`). p-retry runs the
  * loop; the waits are ours, because p-retry has no per-error delay and we
  * must honour Retry-After. When it stops, the caller gets the last typed
- * error as thrown, never a wrapper.
+ * error as thrown, never a wrapper; after more than one attempt, that error
+ * also tells the call's retry history (see `recordRetryHistory`).
  *
  * @param clientRetry the client's settings, merged over the connector's and under each call's.
  */
@@ -25,6 +28,7 @@ export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
     const startedAt = performance.now();
     let current: RequestContext = ctx;
     let failure: unknown;
+    const history: RetryHistoryEntry[] = [];
     // Kept as thrown: p-retry wraps non-Error values, and the caller must get the original.
     const remember = (error: unknown): never => {
       failure = error;
@@ -60,14 +64,20 @@ export function retryMiddleware(clientRetry?: RetryPolicy | false): Middleware {
             retriesLeft > 0
               ? planRetry(failure, current, policy, { attempt: attemptNumber, elapsedMs: performance.now() - startedAt })
               : undefined;
-          if (!plan) throw failure;
+          if (!plan) {
+            recordRetryHistory(failure, history, performance.now() - startedAt);
+            throw failure;
+          }
+          // A connector's or caller's reason may quote the response: keep secrets out of events and errors.
+          const reason = ctx.redactor.text(plan.reason);
+          history.push({ attempt: attemptNumber, reason, delayMs: plan.delayMs });
           ctx.emit('retry', {
             connector: ctx.connector.name,
             ...(ctx.operation ? { operation: ctx.operation } : {}),
             method: current.method,
             url: ctx.redactor.url(current.url),
             attempt: attemptNumber,
-            reason: plan.reason,
+            reason,
             delayMs: plan.delayMs,
             error: failure,
           });

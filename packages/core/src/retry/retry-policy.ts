@@ -2,11 +2,19 @@ import type { JunctionResponse, RequestContext } from '../pipeline/context.js';
 
 /** A connector's or caller's verdict on one failure; omitted fields fall back to the defaults. */
 export interface RetryDecision {
-  /** Try again? A side effect without an idempotency key is still never repeated, whatever this says. */
+  /**
+   * Try again? A side effect (POST, PATCH, an operation not declared
+   * idempotent) without an idempotency key is still repeated only when the
+   * failure proves it was not processed, whatever this says; declare the call
+   * `idempotent: true` if you know it is safe.
+   */
   retry?: boolean;
   /** Why, for the `retry` event and logs, e.g. `rate_limited: policy TEN_SECONDLY_ROLLING`. */
   reason?: string;
-  /** How long to wait before the next attempt; treated like a provider's Retry-After. */
+  /**
+   * How long to wait before the next attempt. The provider's own wait
+   * (Retry-After, a reset header) is a floor: a shorter `delayMs` is raised to it.
+   */
   delayMs?: number;
 }
 
@@ -37,6 +45,15 @@ export interface RetryPolicy {
    * the default decision. The most specific level that returns a decision wins.
    */
   decide?(error: unknown, ctx: RequestContext): RetryDecision | undefined;
+  /**
+   * True when this failure proves the provider did not act on the request
+   * (e.g. a status or header it answers only before doing anything), so even
+   * a side effect without an idempotency key may be sent again. Not sent,
+   * refused connections and provider 429s count without it. Rules of every
+   * level are asked; any `true` counts. Say `true` only for what the
+   * provider documents: a wrong `true` repeats a write.
+   */
+  notProcessed?(error: unknown, ctx: RequestContext): boolean;
   /**
    * Turns a successful response into an error (e.g. a rate limit reported
    * inside a 200 body). Return a typed error: a `RateLimitError` (its

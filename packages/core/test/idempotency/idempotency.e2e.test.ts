@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
-import { acme, FAST, TOKEN } from '../retry/support/acme-connector.js';
+import { acme, FAST, KEYED, TOKEN } from '../retry/support/acme-connector.js';
 import { type Loopback, startLoopback } from '../retry/support/loopback.js';
 
 const servers: Loopback[] = [];
@@ -29,7 +29,7 @@ it('creates each resource once when the connection drops after the server did th
     return { status: 201, body: answer };
   });
   servers.push(server);
-  const client = createClient(acme({ retry: FAST }), { credentials: { token: TOKEN }, baseUrl: server.url });
+  const client = createClient(acme({ retry: FAST, idempotency: KEYED }), { credentials: { token: TOKEN }, baseUrl: server.url });
 
   const results = [];
   for (let i = 0; i < 5; i++) results.push(await client.createThing({ name: `n${i}` }));

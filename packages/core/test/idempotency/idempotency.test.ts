@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientSettings, createClient } from '../../src/index.js';
-import { acme, BASE, FAST, TOKEN } from '../retry/support/acme-connector.js';
+import { acme, BASE, FAST, KEYED, TOKEN } from '../retry/support/acme-connector.js';
 import { type MswHit, script } from '../retry/support/msw-hits.js';
 
 const server = setupServer();
@@ -15,7 +15,7 @@ const THING = `${BASE}/things/1`;
 const ok = () => HttpResponse.json({ ok: true });
 const key = (hit: MswHit | undefined, header = 'idempotency-key') => hit?.headers.get(header) ?? undefined;
 
-function client(connector = acme({ retry: FAST }), extra: ClientSettings = {}) {
+function client(connector = acme({ retry: FAST, idempotency: KEYED }), extra: ClientSettings = {}) {
   return createClient(connector, { credentials: { token: TOKEN }, ...extra });
 }
 
@@ -73,7 +73,7 @@ describe('idempotency keys', () => {
 
   it("derives the key from the input with the policy's key function", async () => {
     const hits = script(server, 'post', `${BASE}/things`, ok);
-    const c = client(acme({ idempotency: { key: (input) => `thing-${(input as { name: string }).name}` } }));
+    const c = client(acme({ idempotency: { ...KEYED, key: (input) => `thing-${(input as { name: string }).name}` } }));
     await c.createThing({ name: 'abc' });
     await c.createThing({ name: 'abc' });
     expect(hits.map((h) => key(h))).toEqual(['thing-abc', 'thing-abc']);
@@ -81,7 +81,7 @@ describe('idempotency keys', () => {
 
   it('generates a key when the key function has none for this input', async () => {
     const hits = script(server, 'post', `${BASE}/things`, ok);
-    await client(acme({ idempotency: { key: () => undefined } })).createThing({ name: 'abc' });
+    await client(acme({ idempotency: { ...KEYED, key: () => undefined } })).createThing({ name: 'abc' });
     expect(key(hits[0])).toMatch(UUID_V4);
   });
 
@@ -113,11 +113,19 @@ describe('idempotency keys', () => {
     expect(hits[0]?.headers.has('idempotency-key')).toBe(false);
   });
 
-  it('sends no key at all when the provider has no way to take one', async () => {
+  it('sends no key when the connector declares none', async () => {
     const hits = script(server, 'post', `${BASE}/things`, ok);
-    await client(acme({ idempotency: { header: false } })).createThing({ name: 'a' }, { idempotencyKey: 'lost' });
-    expect([...hits[0]!.headers.values()]).not.toContain('lost');
-    expect(hits[0]?.body).not.toContain('lost');
+    await client(acme()).createThing({ name: 'a' });
+    expect(hits[0]?.headers.has('idempotency-key')).toBe(false);
+  });
+
+  it("lets a client turn the connector's header off with header: false, and then refuses a key it cannot send", async () => {
+    const hits = script(server, 'post', `${BASE}/things`, ok);
+    const c = client(undefined, { idempotency: { header: false } });
+    await c.createThing({ name: 'a' });
+    expect(hits[0]?.headers.has('idempotency-key')).toBe(false);
+    await expect(c.createThing({ name: 'a' }, { idempotencyKey: 'lost' })).rejects.toMatchObject({ name: 'ConfigurationError' });
+    expect(hits).toHaveLength(1);
   });
 
   it("merges the client's settings over the connector's", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, isNetworkError, type RetryEvent } from '../../src/index.js';
-import { acme, FAST, TOKEN } from './support/acme-connector.js';
+import { acme, FAST, KEYED, TOKEN } from './support/acme-connector.js';
 import { freePort, type Loopback, startLoopback } from './support/loopback.js';
 
 // Real node:http servers on 127.0.0.1: real sockets, real refusals and resets.
@@ -14,12 +14,13 @@ async function serve(...args: Parameters<typeof startLoopback>): Promise<Loopbac
   return server;
 }
 
-const noKeys = acme({ retry: FAST, idempotency: { header: false } });
+const noKeys = acme({ retry: FAST });
+const keyed = acme({ retry: FAST, idempotency: KEYED });
 
 describe('retry against a real server', () => {
   it('sends a POST again with the same idempotency key until it succeeds, and a new key for the next operation', async () => {
     const server = await serve((_hit, i) => (i === 1 || i === 2 ? { status: 503 } : { status: 201, body: { id: `t${i}` } }));
-    const client = createClient(acme({ retry: FAST }), { credentials: { token: TOKEN }, baseUrl: server.url });
+    const client = createClient(keyed, { credentials: { token: TOKEN }, baseUrl: server.url });
     await expect(client.createThing({ name: 'first' })).resolves.toEqual({ id: 't0' });
     await expect(client.createThing({ name: 'second' })).resolves.toEqual({ id: 't3' });
     const keys = server.hits.map((h) => h.headers['idempotency-key']);
@@ -58,7 +59,7 @@ describe('retry against a real server', () => {
 
   it('retries the same dropped POST when it carries a key', async () => {
     const server = await serve((_hit, i) => (i === 0 ? { destroy: true } : { status: 201, body: { id: 't1' } }));
-    const client = createClient(acme({ retry: FAST }), { credentials: { token: TOKEN }, baseUrl: server.url });
+    const client = createClient(keyed, { credentials: { token: TOKEN }, baseUrl: server.url });
     await expect(client.createThing({ name: 'a' })).resolves.toEqual({ id: 't1' });
     expect(server.hits).toHaveLength(2);
     expect(server.hits[0]?.headers['idempotency-key']).toBe(server.hits[1]?.headers['idempotency-key']);

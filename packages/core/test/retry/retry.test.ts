@@ -14,7 +14,7 @@ import {
   type RetryPolicy,
 } from '../../src/index.js';
 import { fullJitterDelay } from '../../src/retry/backoff.js';
-import { acme, BASE, FAST, TOKEN } from './support/acme-connector.js';
+import { acme, BASE, FAST, KEYED, TOKEN } from './support/acme-connector.js';
 import { script } from './support/msw-hits.js';
 
 const server = setupServer();
@@ -237,7 +237,8 @@ describe('when retries or the budget run out', () => {
 });
 
 describe('side effects', () => {
-  const noKeys = acme({ retry: FAST, idempotency: { header: false } });
+  const noKeys = acme({ retry: FAST });
+  const keyed = acme({ retry: FAST, idempotency: KEYED });
 
   it('does not retry a POST without an idempotency key on a 503', async () => {
     const hits = script(server, 'post', `${BASE}/things`, () => status(503));
@@ -259,7 +260,7 @@ describe('side effects', () => {
 
   it('retries a POST with its idempotency key, sending the same key on every attempt', async () => {
     const hits = script(server, 'post', `${BASE}/things`, (i) => (i < 2 ? status(503) : HttpResponse.json({ id: 't1' }, { status: 201 })));
-    const c = client();
+    const c = client(FAST, keyed);
     await expect(c.createThing({ name: 'a' })).resolves.toEqual({ id: 't1' });
     expect(hits).toHaveLength(3);
     const keys = hits.map((h) => h.headers.get('idempotency-key'));
@@ -300,10 +301,10 @@ describe('side effects', () => {
     expect(keyless).toHaveLength(1);
 
     server.resetHandlers();
-    const keyed = script(server, 'put', url, (i) => (i === 0 ? status(503) : ok()));
-    await expect(client().chargeThing({ id: '1', amount: 5 })).resolves.toMatchObject({ ok: true });
-    expect(keyed).toHaveLength(2);
-    expect(keyed[0]?.headers.get('idempotency-key')).toBe(keyed[1]?.headers.get('idempotency-key'));
+    const keyedHits = script(server, 'put', url, (i) => (i === 0 ? status(503) : ok()));
+    await expect(client(FAST, keyed).chargeThing({ id: '1', amount: 5 })).resolves.toMatchObject({ ok: true });
+    expect(keyedHits).toHaveLength(2);
+    expect(keyedHits[0]?.headers.get('idempotency-key')).toBe(keyedHits[1]?.headers.get('idempotency-key'));
   });
 });
 

@@ -30,6 +30,8 @@ const connector = defineConnector({
   name: 'widgets',
   baseUrl: 'https://api.widgets.test',
   auth: bearer(),
+  // The fake endpoint keeps each key's first answer, as Stripe does; without this declaration no create would be retried.
+  idempotency: { header: 'Idempotency-Key' },
   operations: {
     createWidget: defineOperation({
       method: 'POST',

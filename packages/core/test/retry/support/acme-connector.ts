@@ -31,6 +31,14 @@ const operations = {
     output: Thing,
   }),
   deleteThing: defineOperation({ method: 'DELETE', path: '/things/{id}', input: z.object({ id: z.string() }) }),
+  /** A POST that is safe to repeat (an upsert on the caller's id), declared so. */
+  upsertThing: defineOperation({
+    method: 'POST',
+    path: '/things/upsert',
+    input: z.object({ id: z.string(), name: z.string() }),
+    output: Thing,
+    idempotent: true,
+  }),
   /** A PUT that is not safe to repeat, declared so. */
   chargeThing: defineOperation({
     method: 'PUT',
@@ -45,6 +53,9 @@ const operations = {
 export function acme(policies: { retry?: RetryPolicy; rateLimit?: RateLimitPolicy; idempotency?: IdempotencyPolicy } = {}) {
   return defineConnector({ name: 'acme', baseUrl: BASE, auth: bearer(), operations, ...policies });
 }
+
+/** How a provider that honours idempotency keys declares it (the fake servers dedupe on this header). */
+export const KEYED: IdempotencyPolicy = { header: 'Idempotency-Key' };
 
 /** Retry numbers small enough for tests that do not care about the waits. */
 export const FAST = { minDelayMs: 1, maxDelayMs: 20 } as const;
