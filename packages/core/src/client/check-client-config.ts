@@ -1,3 +1,4 @@
+import { baseUrlProblem } from '../connector/base-url.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import { headersProblem, headerValueProblem } from '../encoding/header-rules.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
@@ -42,9 +43,9 @@ export function checkClientConfig(connector: AnyConnector, config: unknown): voi
     const known = BY_LOWER_CASE.get(key.toLowerCase());
     if (known && known !== key) fail(`the option "${key}" is spelled "${known}"; as written it would be ignored.`);
   }
-  if (c.baseUrl !== undefined && !isHttpUrl(c.baseUrl)) {
-    fail('"baseUrl" must be an absolute http(s) URL, such as https://api.example.com or http://127.0.0.1:8080 in tests.');
-  }
+  const baseUrl = c.baseUrl === undefined ? undefined : baseUrlProblem(c.baseUrl);
+  if (baseUrl)
+    fail(`"baseUrl" ${baseUrl}. Give an absolute http(s) URL, such as https://api.example.com or http://127.0.0.1:8080 in tests.`);
   const headers = headersProblem(c.headers);
   if (headers) fail(`"headers": ${headers}.`);
   if (c.userAgent !== undefined && (typeof c.userAgent !== 'string' || c.userAgent.trim() === '' || headerValueProblem(c.userAgent))) {
@@ -67,15 +68,5 @@ export function checkClientConfig(connector: AnyConnector, config: unknown): voi
     if (typeof (c.auth as { authorize?: unknown } | null)?.authorize !== 'function') {
       fail('"auth" must be an AuthStrategy (an object with an authorize(ctx) method), e.g. bearer().create({ token }).');
     }
-  }
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
   }
 }

@@ -8,13 +8,24 @@ import { checkRequestHeader } from './header-errors.js';
  * would otherwise make fetch throw a TypeError that quotes the secret.
  */
 export function guardAuthHeaders(strategy: AuthStrategy): AuthStrategy {
-  // Inherit rather than copy, so a class-based strategy keeps its methods and getters.
-  const guarded: AuthStrategy = Object.create(strategy);
-  Object.defineProperty(guarded, 'authorize', {
-    value: (ctx: RequestContext) =>
-      strategy.authorize.call(strategy, { ...ctx, headers: checkedHeaders(ctx, `set by the "${strategy.kind}" auth strategy`) }),
+  const source = `set by the "${strategy.kind}" auth strategy`;
+  const authorize = (ctx: RequestContext) => strategy.authorize({ ...ctx, headers: checkedHeaders(ctx, source) });
+  const bound = new Map<PropertyKey, unknown>();
+  // A proxy rather than a copy: every member, present or added later, stays the strategy's own,
+  // and methods run on the strategy itself, so a class with private fields keeps working.
+  return new Proxy(strategy, {
+    get(target, property) {
+      if (property === 'authorize') return authorize;
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      let fn = bound.get(property);
+      if (!fn) {
+        fn = value.bind(target);
+        bound.set(property, fn);
+      }
+      return fn;
+    },
   });
-  return guarded;
 }
 
 function checkedHeaders(ctx: RequestContext, source: string): Headers {

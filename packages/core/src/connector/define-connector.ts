@@ -9,6 +9,7 @@ import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import { checkSchema } from '../schema/check-schema.js';
 import type { AnyWebhooksDefinition } from '../webhooks/define-webhooks.js';
+import { baseUrlProblem } from './base-url.js';
 import type { AnyOperation } from './operation.js';
 
 /** How to read a provider's error responses. */
@@ -101,10 +102,10 @@ export function checkConnector(connector: AnyConnector): void {
   const fail = (message: string): never => {
     throw new ConfigurationError(`Connector "${connector.name}" ${message}`);
   };
-  try {
-    new URL(connector.baseUrl);
-  } catch {
-    fail(`has an invalid baseUrl "${connector.baseUrl}": give an absolute URL such as https://api.example.com.`);
+  const baseUrl = baseUrlProblem(connector.baseUrl);
+  if (baseUrl) {
+    const shown = typeof connector.baseUrl === 'string' && !connector.baseUrl.includes('@') ? ` "${connector.baseUrl}"` : '';
+    fail(`has an invalid baseUrl${shown}: it ${baseUrl}. Give an absolute URL such as https://api.example.com.`);
   }
   const headers = headersProblem(connector.headers);
   if (headers) fail(`has bad "headers": ${headers}.`);

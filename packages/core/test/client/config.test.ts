@@ -17,11 +17,14 @@ function configError(fn: () => unknown): ConfigurationError {
 
 describe('createClient checks its config at construction', () => {
   it('refuses a baseUrl that is not an absolute http(s) URL, naming the field', () => {
-    for (const baseUrl of ['/relative', 'api.tasks.example', 'ftp://tasks.example', 42]) {
+    for (const baseUrl of ['/relative', 'api.tasks.example', 'ftp://tasks.example', 42, 'https://h.test/api?v=1', 'https://h.test/#x']) {
       const error = configError(() => createClient(tasks, { credentials: { token: SECRET }, baseUrl: baseUrl as never }));
       expect(error.message).toMatch(/"baseUrl"/);
       expect(error.message).toMatch(/https:\/\//);
     }
+    const withPassword = configError(() => createClient(tasks, { credentials: { token: 't' }, baseUrl: `https://user:${SECRET}@h.test` }));
+    expect(withPassword.message).toMatch(/username or password/);
+    expect(JSON.stringify(withPassword)).not.toContain(SECRET);
   });
 
   it('refuses a config that is not an object', () => {

@@ -154,6 +154,24 @@ describe('header values with CR, LF or NUL', () => {
     expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 
+  it('keeps a class-based strategy with private fields working', async () => {
+    class VaultStrategy {
+      readonly kind = 'vault';
+      readonly browserSafe = false;
+      #token = 'vault_token_1';
+      secrets() {
+        return [this.#token];
+      }
+      authorize(ctx: { headers: Headers }) {
+        ctx.headers.set('x-vault-token', this.#token);
+      }
+    }
+    const client = createClient(github, { auth: new VaultStrategy(), baseUrl: server.url });
+    await client.getUser();
+    expect(lastHeader('x-vault-token')).toBe('vault_token_1');
+    expect(JSON.stringify(client)).not.toContain('vault_token_1');
+  });
+
   it('refuses broken connector and client headers at construction', () => {
     const make = () =>
       defineConnector({ name: 'broken', baseUrl: 'https://b.test', headers: { 'x-a': 'a\r\nb' }, auth: bearer(), operations: {} });
