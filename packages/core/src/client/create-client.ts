@@ -93,7 +93,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
   // Takes input already validated: each page of a listing reuses the first page's valid input.
   const call = async (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
-    const encoded = encodeRequest(baseUrl, operation, valid);
+    const encoded = encodeRequest(baseUrl, operation, valid, `${connector.name}.${name}`);
     const response = await send(
       {
         operation: name,

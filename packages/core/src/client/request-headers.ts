@@ -21,7 +21,7 @@ export function clientHeaders(
   return out;
 }
 
-/** `my-app/1.2 junction/0.1.0 (+github)`: the application's product first, as the most significant. */
+/** `my-app/1.2 junction/<version> (+github)`: the application's product first, as the most significant. */
 export function junctionUserAgent(connectorName: string, userAgent: string | undefined): string {
   const own = `junction/${VERSION} (+${connectorName})`;
   return userAgent ? `${userAgent.trim()} ${own}` : own;

@@ -22,7 +22,7 @@ export interface ClientSettings {
   headers?: Record<string, string>;
   /**
    * Your application's product token, e.g. `my-app/1.2`, put before
-   * Junction's in the User-Agent: `my-app/1.2 junction/0.1.0 (+github)`.
+   * Junction's in the User-Agent: `my-app/1.2 junction/<version> (+github)`.
    * A `User-Agent` header (client or call) replaces the whole value.
    */
   userAgent?: string;

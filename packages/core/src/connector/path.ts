@@ -22,26 +22,26 @@ export function pathParamNames(template: string): readonly string[] {
  * stays inside its segment (`/`, `?`, `#`, `%` are encoded). `.` and `..`
  * cannot be encoded away (URLs resolve them, so `..` would climb out of the
  * template), nor can an empty value (it would merge two segments): these are
- * refused before anything is sent.
+ * refused before anything is sent. `where` names the call in errors (`stripe.getCustomer`).
  */
-export function fillPath(template: string, values: Record<string, unknown>): string {
+export function fillPath(template: string, values: Record<string, unknown>, where = template): string {
   return template.replace(PARAM, (_, name: string) => {
     const value = values[name];
     const text = value === undefined || value === null ? '' : String(value);
-    if (text === '') refuse(template, name, 'is missing or empty: pass a non-empty value in the input');
+    if (text === '') refuse(where, name, 'is missing or empty: pass a non-empty value in the input');
     if (text === '.' || text === '..') {
-      refuse(template, name, `is "${text}", which URLs resolve as a relative segment, so the request would leave ${template}`);
+      refuse(where, name, `is "${text}", which URLs resolve as a relative segment, so the request would leave ${template}`);
     }
     try {
       return encodeURIComponent(text);
     } catch {
-      return refuse(template, name, 'is not valid text (it holds a lone surrogate)');
+      return refuse(where, name, 'is not valid text (it holds a lone surrogate)');
     }
   });
 }
 
-function refuse(template: string, name: string, problem: string): never {
-  throw new InputValidationError(`Path parameter "${name}" of ${template} ${problem}. Nothing was sent.`, {
+function refuse(where: string, name: string, problem: string): never {
+  throw new InputValidationError(`Invalid input for ${where}: path parameter "${name}" ${problem}. Nothing was sent.`, {
     issues: [{ path: [name], message: `Path parameter ${problem}` }],
   });
 }

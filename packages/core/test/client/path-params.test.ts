@@ -43,7 +43,7 @@ describe('path parameters stay inside their segment', () => {
       const result = await send(value);
       expect('error' in result && isInputValidationError(result.error), `${value} was sent`).toBe(true);
       const error = (result as { error: Error & { issues: unknown[] } }).error;
-      expect(error.message).toMatch(/"userId"/);
+      expect(error.message).toMatch(/^Invalid input for items\.getItem: path parameter "userId"/);
       expect(error.issues).toEqual([{ path: ['userId'], message: expect.any(String) }]);
     }
   });
