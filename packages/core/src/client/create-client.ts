@@ -68,7 +68,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const baseHeaders = clientHeaders(connector, config.headers, config.userAgent);
 
   const send = (out: Outgoing, options: CallOptions = {}): Promise<JunctionResponse> => {
-    const headers = requestHeaders(baseHeaders, out.headers, options.headers, { connector, ...out, redactor });
+    const headers = requestHeaders(baseHeaders, out.headers, options.headers, () => ({ connector, ...out, redactor }));
     if (out.contentType) headers.set('content-type', out.contentType);
     const ctx: RequestContext = {
       connector,
@@ -111,7 +111,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const client: Record<string, unknown> = {
     connector,
     async request(raw: RawRequest<z.ZodType | undefined>, options: CallOptions = {}) {
-      checkSchema(raw.output, `The output schema of request(${raw.method} ${raw.path})`);
+      checkSchema(raw.output, 'The output schema given to request()');
       const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
       if (raw.query) appendQuery(url, raw.query);
       const hasBody = raw.body !== undefined;

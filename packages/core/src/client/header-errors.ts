@@ -6,9 +6,14 @@ import type { RequestContext } from '../pipeline/context.js';
 export type HeaderErrorContext = Pick<RequestContext, 'connector' | 'operation' | 'method' | 'url' | 'redactor'>;
 
 /** Throws an InputValidationError when header `name` cannot be sent as `value`; the message never shows the value. */
-export function checkRequestHeader(ctx: HeaderErrorContext, source: string, name: string, value: unknown): void {
+export function checkRequestHeader(
+  ctx: HeaderErrorContext | (() => HeaderErrorContext),
+  source: string,
+  name: string,
+  value: unknown,
+): void {
   const problem = headerProblem(name, value);
-  if (problem) refuseHeaders(ctx, source, problem, ['headers', name]);
+  if (problem) refuseHeaders(typeof ctx === 'function' ? ctx() : ctx, source, problem, ['headers', name]);
 }
 
 /** Throws the InputValidationError for headers that cannot be sent: `source` says where they came from. */

@@ -36,13 +36,14 @@ export function requestHeaders(
   base: Headers,
   operation: Record<string, string> | undefined,
   call: Record<string, string> | undefined,
-  ctx: HeaderErrorContext,
+  // Built only for an error: most calls have nothing wrong to report.
+  ctx: () => HeaderErrorContext,
 ): Headers {
   const out = new Headers(base);
   if (operation) for (const [name, value] of Object.entries(operation)) out.set(name, value);
   if (call !== undefined) {
     if (typeof call !== 'object' || call === null || Array.isArray(call)) {
-      refuseHeaders(ctx, 'per-call options', 'the "headers" option must be an object of header names to strings', ['headers']);
+      refuseHeaders(ctx(), 'per-call options', 'the "headers" option must be an object of header names to strings', ['headers']);
     }
     for (const [name, value] of Object.entries(call)) {
       checkRequestHeader(ctx, 'a per-call header', name, value);
