@@ -70,5 +70,6 @@ export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
 export * from './retry/index.js';
 export { lenient, openEnum } from './schema/lenient.js';
+export { VERSION } from './version.js';
 export * from './webhooks/index.js';
 export * from './webhooks/verify/index.js';

@@ -9,7 +9,8 @@ describe('operation methods', () => {
   it('infer input and output from the schemas', () => {
     expectTypeOf(client.getTask).parameter(0).toEqualTypeOf<{ id: string }>();
     expectTypeOf(client.getTask({ id: 'x' })).resolves.toEqualTypeOf<Task>();
-    expectTypeOf(client.deleteTask({ id: 'x' })).resolves.toEqualTypeOf<undefined>();
+    // No output schema: the parsed body, as unknown (undefined for a 204).
+    expectTypeOf(client.deleteTask({ id: 'x' })).resolves.toEqualTypeOf<unknown>();
   });
 
   it('reject wrong input at compile time', () => {
@@ -69,6 +70,19 @@ describe('declarations', () => {
     createClient(keyed, { auth: bearer().create({ token: 'replacement' }) });
     const open = defineConnector({ name: 'o', baseUrl: 'https://o.test', auth: noAuth(), operations: {} });
     createClient(open, {});
+  });
+
+  it('take a userAgent and per-call headers as strings', () => {
+    createClient(tasks, { credentials: { token: 't' }, userAgent: 'my-app/1.2', headers: { 'Tasks-Version': '2025-01-01' } });
+    // @ts-expect-error: header values are strings
+    createClient(tasks, { credentials: { token: 't' }, headers: { 'x-n': 1 } });
+    void client.getTask({ id: 'x' }, { headers: { 'user-agent': 'mine/1' } });
+  });
+
+  it('type request() without an output schema as unknown', () => {
+    expectTypeOf(client.request({ method: 'GET', path: '/x' }))
+      .resolves.toHaveProperty('data')
+      .toEqualTypeOf<unknown>();
   });
 
   it('type lifecycle events by name', () => {

@@ -1,3 +1,4 @@
+import { headerValueProblem } from '../encoding/header-rules.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import type { AuthScheme, AuthStrategy } from './auth-strategy.js';
 
@@ -11,11 +12,10 @@ export type ApiKeyOptions = { header: string; prefix?: string } | { query: strin
 export function apiKey(options: ApiKeyOptions = { header: 'X-Api-Key' }): AuthScheme<{ apiKey: SecretSource }> {
   return {
     kind: 'apiKey',
-    create: ({ apiKey: key }) =>
+    create: (credentials) =>
       secretStrategy(
         'apiKey',
-        key,
-        'apiKey',
+        secretField('apiKey', credentials, 'apiKey', !('query' in options)),
         (ctx, value) => {
           if ('query' in options) ctx.url.searchParams.set(options.query, value);
           else ctx.headers.set(options.header, `${options.prefix ?? ''}${value}`);
@@ -29,7 +29,10 @@ export function apiKey(options: ApiKeyOptions = { header: 'X-Api-Key' }): AuthSc
 export function bearer(): AuthScheme<{ token: SecretSource }> {
   return {
     kind: 'bearer',
-    create: ({ token }) => secretStrategy('bearer', token, 'token', (ctx, value) => ctx.headers.set('authorization', `Bearer ${value}`)),
+    create: (credentials) =>
+      secretStrategy('bearer', secretField('bearer', credentials, 'token', true), (ctx, value) =>
+        ctx.headers.set('authorization', `Bearer ${value}`),
+      ),
   };
 }
 
@@ -37,10 +40,18 @@ export function bearer(): AuthScheme<{ token: SecretSource }> {
 export function basic(): AuthScheme<{ username: string; password: SecretSource }> {
   return {
     kind: 'basic',
-    create: ({ username, password }) =>
-      secretStrategy('basic', password, 'password', (ctx, value) => {
+    create: (credentials) => {
+      const password = secretField('basic', credentials, 'password', false);
+      const { username } = credentials;
+      if (typeof username !== 'string' || username.includes(':')) {
+        throw new ConfigurationError(
+          'The basic credentials need a "username": a string without ":" (HTTP Basic uses ":" to separate it from the password).',
+        );
+      }
+      return secretStrategy('basic', password, (ctx, value) => {
         ctx.headers.set('authorization', `Basic ${base64(`${username}:${value}`)}`);
-      }),
+      });
+    },
   };
 }
 
@@ -50,16 +61,39 @@ export function noAuth(): AuthScheme<undefined> {
   return { kind: 'none', create: () => strategy };
 }
 
+/**
+ * The secret `field` of `credentials`, checked: from plain JavaScript the
+ * credentials may be missing or mis-shaped, and a secret bound for a header
+ * must not break it. Errors name the field, never the value.
+ */
+function secretField(kind: string, credentials: unknown, field: string, inHeader: boolean): SecretSource {
+  const shape = `{ credentials: { ${field}: '…' } }`;
+  if (typeof credentials !== 'object' || credentials === null) {
+    throw new ConfigurationError(`The ${kind} credentials are missing: they need a "${field}"; pass ${shape} to createClient.`);
+  }
+  const source = (credentials as Record<string, unknown>)[field];
+  if (typeof source !== 'function' && (typeof source !== 'string' || source === '')) {
+    const known = Object.keys(credentials).map((k) => `"${k}"`);
+    const got = known.length > 0 ? ` (got ${known.join(', ')})` : '';
+    throw new ConfigurationError(
+      `The ${kind} credentials need a non-empty "${field}" (a string, or a function that returns one)${got}: pass ${shape}.`,
+    );
+  }
+  const problem = inHeader && typeof source === 'string' ? headerValueProblem(source) : undefined;
+  if (problem) {
+    throw new ConfigurationError(
+      `The ${kind} "${field}" ${problem}, so it cannot go in a header: trim it (a key read from a file or an environment variable often ends with a newline).`,
+    );
+  }
+  return source as SecretSource;
+}
+
 function secretStrategy(
   kind: string,
   source: SecretSource,
-  field: string,
   attach: (ctx: Parameters<AuthStrategy['authorize']>[0], value: string) => void,
   names: Pick<AuthStrategy, 'secretHeaders' | 'secretQueryParams'> = {},
 ): AuthStrategy {
-  if (typeof source !== 'function' && (typeof source !== 'string' || source === '')) {
-    throw new ConfigurationError(`The ${kind} credentials need a non-empty "${field}" (a string, or a function that returns one).`);
-  }
   // Every value handed out is remembered, so it is redacted even after it changes.
   const seen = new Set<string>(typeof source === 'string' ? [source] : []);
   return {

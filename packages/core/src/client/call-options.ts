@@ -6,7 +6,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time allowed for each attempt to receive response headers; `false` for none. Overrides the client's. */
   timeoutMs?: number | false;
-  /** Extra headers for this call. */
+  /** Headers for this call; they replace the client's, operation's and connector's of the same name, whatever the case. */
   headers?: Record<string, string>;
   /**
    * The idempotency key for this logical operation; generated when absent and the call is a side effect.

@@ -1,20 +1,24 @@
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
-import type { AnyConnector } from '../connector/define-connector.js';
+import { type AnyConnector, checkConnector } from '../connector/define-connector.js';
 import type { AnyOperation } from '../connector/operation.js';
 import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
 import { encodeForm } from '../encoding/form.js';
 import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
 import type { HttpMethod, JunctionResponse, RequestContext } from '../pipeline/context.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
+import { checkSchema } from '../schema/check-schema.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
 import { lenient } from '../schema/lenient.js';
 import { guardBrowser } from './browser-guard.js';
 import { buildPipeline } from './build-pipeline.js';
 import type { CallOptions } from './call-options.js';
+import { checkClientConfig } from './check-client-config.js';
 import type { ClientEvents } from './events.js';
+import { guardAuthHeaders } from './guard-auth-headers.js';
 import { type FetchedPage, paginateItems, paginatePages } from './paginate.js';
+import { clientHeaders, requestHeaders } from './request-headers.js';
 import type { Client, ClientConfig, RawRequest } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -40,7 +44,9 @@ interface Outgoing {
  * every call goes through.
  */
 export function createClient<C extends AnyConnector>(connector: C, config: ClientConfig<C>): Client<C> {
-  const strategy: AuthStrategy = config.auth ?? connector.auth.create(config.credentials);
+  checkConnector(connector);
+  checkClientConfig(connector, config);
+  const strategy: AuthStrategy = guardAuthHeaders(config.auth ?? connector.auth.create(config.credentials));
   guardBrowser(connector.name, strategy, config.dangerouslyAllowBrowser);
 
   const redactor: Redactor = createRedactor({
@@ -59,15 +65,10 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
   const baseUrl = config.baseUrl ?? connector.baseUrl;
   const timeout = config.timeoutMs ?? connector.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const baseHeaders = clientHeaders(connector, config.headers, config.userAgent);
 
   const send = (out: Outgoing, options: CallOptions = {}): Promise<JunctionResponse> => {
-    const headers = new Headers({
-      accept: 'application/json',
-      ...connector.headers,
-      ...config.headers,
-      ...out.headers,
-      ...options.headers,
-    });
+    const headers = requestHeaders(baseHeaders, out.headers, options.headers, () => ({ connector, ...out, redactor }));
     if (out.contentType) headers.set('content-type', out.contentType);
     const ctx: RequestContext = {
       connector,
@@ -92,7 +93,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
   // Takes input already validated: each page of a listing reuses the first page's valid input.
   const call = async (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
-    const encoded = encodeRequest(baseUrl, operation, valid);
+    const encoded = encodeRequest(baseUrl, operation, valid, `${connector.name}.${name}`);
     const response = await send(
       {
         operation: name,
@@ -110,6 +111,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const client: Record<string, unknown> = {
     connector,
     async request(raw: RawRequest<z.ZodType | undefined>, options: CallOptions = {}) {
+      checkSchema(raw.output, 'The output schema given to request()');
       const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
       if (raw.query) appendQuery(url, raw.query);
       const hasBody = raw.body !== undefined;
@@ -218,7 +220,8 @@ function parseOutput(
   response: JunctionResponse,
   redactor: Redactor,
 ): unknown {
-  if (!schema) return undefined;
+  // Without a schema the body is the caller's to read, as `unknown`.
+  if (!schema) return response.data;
   const result = lenient(schema).safeParse(response.data);
   if (result.success) return result.data;
   const issues = toIssues(result.error);

@@ -15,8 +15,17 @@ import type { ClientEvents } from './events.js';
 export interface ClientSettings {
   /** Replaces the connector's base URL (a sandbox, a regional host, a proxy). */
   baseUrl?: string;
-  /** Headers on every request of this client. */
+  /**
+   * Headers on every request of this client. They replace the connector's of
+   * the same name (whatever the case); an operation's and a call's replace them.
+   */
   headers?: Record<string, string>;
+  /**
+   * Your application's product token, e.g. `my-app/1.2`, put before
+   * Junction's in the User-Agent: `my-app/1.2 junction/<version> (+github)`.
+   * A `User-Agent` header (client or call) replaces the whole value.
+   */
+  userAgent?: string;
   /** Time allowed for one attempt to receive response headers; `false` for none. Default: the connector's, else 30 s. */
   timeoutMs?: number | false;
   /** The fetch to send with. Default: the global fetch, looked up per request. */

@@ -1,11 +1,15 @@
 import type { AuthScheme } from '../auth/auth-strategy.js';
+import { checkTimeout } from '../client/check-timeout.js';
+import { headersProblem } from '../encoding/header-rules.js';
 import type { ProviderErrorInfo } from '../errors/api-error.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
 import type { AnyPollDefinition } from '../polling/poll-definition.js';
 import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
+import { checkSchema } from '../schema/check-schema.js';
 import type { AnyWebhooksDefinition } from '../webhooks/define-webhooks.js';
+import { baseUrlProblem } from './base-url.js';
 import type { AnyOperation } from './operation.js';
 
 /** How to read a provider's error responses. */
@@ -81,24 +85,39 @@ export function defineConnector<
 >(
   connector: ConnectorDefinition<TOperations, TAuth, TWebhooks, TPoll> & CheckOperationNames<TOperations>,
 ): ConnectorDefinition<TOperations, TAuth, TWebhooks, TPoll> {
+  checkConnector(connector);
+  return connector;
+}
+
+/**
+ * The checks {@link defineConnector} makes; `createClient` makes them again,
+ * for connectors written as plain objects. Values in headers are never shown.
+ */
+export function checkConnector(connector: AnyConnector): void {
   if (!/^[a-z][a-z0-9-_]*$/.test(connector.name ?? '')) {
     throw new ConfigurationError(
       `Connector name "${connector.name}" is not valid: use lowercase letters, digits, "-" or "_", starting with a letter.`,
     );
   }
-  try {
-    new URL(connector.baseUrl);
-  } catch {
-    throw new ConfigurationError(
-      `Connector "${connector.name}" has an invalid baseUrl "${connector.baseUrl}": give an absolute URL such as https://api.example.com.`,
-    );
+  const fail = (message: string): never => {
+    throw new ConfigurationError(`Connector "${connector.name}" ${message}`);
+  };
+  const baseUrl = baseUrlProblem(connector.baseUrl);
+  if (baseUrl) {
+    const shown = typeof connector.baseUrl === 'string' && !connector.baseUrl.includes('@') ? ` "${connector.baseUrl}"` : '';
+    fail(`has an invalid baseUrl${shown}: it ${baseUrl}. Give an absolute URL such as https://api.example.com.`);
   }
-  for (const name of Object.keys(connector.operations)) {
+  const headers = headersProblem(connector.headers);
+  if (headers) fail(`has bad "headers": ${headers}.`);
+  checkTimeout(connector.timeoutMs, (message) => fail(`has a bad timeout: ${message}`));
+  if (typeof connector.auth?.create !== 'function') fail('needs an "auth" scheme, e.g. bearer(), apiKey({ header }) or noAuth().');
+  for (const [name, operation] of Object.entries(connector.operations ?? {})) {
     if ((RESERVED_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigurationError(
-        `Connector "${connector.name}" declares an operation named "${name}", which the client uses itself: rename it.`,
-      );
+      fail(`declares an operation named "${name}", which the client uses itself: rename it.`);
     }
+    const opHeaders = headersProblem(operation.headers);
+    if (opHeaders) fail(`operation "${name}" has bad "headers": ${opHeaders}.`);
+    checkSchema(operation.input, `Connector "${connector.name}", operation "${name}": the input schema`);
+    checkSchema(operation.output, `Connector "${connector.name}", operation "${name}": the output schema`);
   }
-  return connector;
 }

@@ -24,7 +24,7 @@ export interface OperationDefinition<
   path: TPath;
   /** Validates the input before anything is sent. Its fields fill path parameters; the rest are encoded. */
   input?: TInput;
-  /** Reads the response. Objects are made lenient: unknown keys pass through. */
+  /** Reads the response. Objects are made lenient: unknown keys pass through. Without it, the call resolves to the parsed body as `unknown`. */
   output?: TOutput;
   /** How the rest of the input is sent. Default: `query` for GET/HEAD/DELETE/OPTIONS, `json` otherwise. */
   encoding?: BodyEncoding;
@@ -38,7 +38,7 @@ export interface OperationDefinition<
    * PUT, DELETE. A call's `idempotent` option overrides it.
    */
   idempotent?: boolean;
-  /** Headers for this operation only. */
+  /** Headers for this operation only; they replace the client's and connector's of the same name. */
   headers?: Record<string, string>;
   /** How results continue on further pages. */
   paginate?: Pagination<OutputOf<TOutput>, TItem>;
@@ -53,8 +53,8 @@ export type AnyOperation = OperationDefinition<string, any, any, any>;
 /** What the caller passes to an operation with input schema `S`. */
 export type InputOf<S> = [S] extends [Schema] ? z.input<S> : undefined;
 
-/** What an operation with output schema `S` resolves to. */
-export type OutputOf<S> = [S] extends [Schema] ? z.output<S> : undefined;
+/** What an operation with output schema `S` resolves to: without one, the parsed body as `unknown`. */
+export type OutputOf<S> = [S] extends [Schema] ? z.output<S> : unknown;
 
 /** What the caller passes to operation `O`. */
 // biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.

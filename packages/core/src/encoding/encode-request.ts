@@ -19,11 +19,11 @@ export function defaultEncoding(method: string): BodyEncoding {
 /**
  * Turns validated input into a URL and body: path parameters fill the path,
  * `queryParams` and (for `query` encoding) everything else go in the query
- * string, the rest in a JSON or form body.
+ * string, the rest in a JSON or form body. `where` names the call in errors.
  */
-export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown): EncodedRequest {
+export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown, where?: string): EncodedRequest {
   const fields: Record<string, unknown> = isRecord(input) ? { ...input } : {};
-  const path = fillPath(operation.path, fields);
+  const path = fillPath(operation.path, fields, where);
   for (const name of pathParamNames(operation.path)) delete fields[name];
 
   const url = joinUrl(baseUrl, path);

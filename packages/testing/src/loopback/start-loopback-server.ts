@@ -7,6 +7,7 @@ import { handlerErrorResponse, unmatchedResponse } from './fallback-responses.js
 import { createHandlerList, type HandlerList } from './handler-list.js';
 import { readRequest } from './read-request.js';
 import type { RecordedRequest } from './recorded-request.js';
+import { type HeaderRewriter, originRewriter } from './rewrite-origin.js';
 import { resetConnection, strikeFault } from './strike-fault.js';
 import { writeResponse } from './write-response.js';
 
@@ -19,8 +20,10 @@ export interface LoopbackServerOptions {
   /**
    * The origin the handlers were written for, e.g. `https://api.example.com`:
    * requests are matched as if sent there, so handlers with absolute URLs
-   * work unchanged. Default: the server's own URL (relative paths and `*`
-   * patterns match).
+   * work unchanged, and URLs on that origin in the `Link`, `Location` and
+   * `Content-Location` headers they answer point back at this server, so a
+   * client follows pagination links and redirects here. Default: the
+   * server's own URL (relative paths and `*` patterns match).
    */
   origin?: string;
   /** Default 0: a free port chosen by the system. */
@@ -65,7 +68,16 @@ export async function startLoopbackServer(options: LoopbackServerOptions = {}): 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = options.origin ? new URL(options.origin).origin : url;
   // Attached once the origin is known: requests are matched on it.
-  const context: ExchangeContext = { handlers, faults, requests, origin, signal: closing.signal, calls: 0 };
+  const rewrite = originRewriter(origin, url);
+  const context: ExchangeContext = {
+    handlers,
+    faults,
+    requests,
+    origin,
+    ...(rewrite ? { rewrite } : {}),
+    signal: closing.signal,
+    calls: 0,
+  };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     serve(context, req, res).catch(() => {
       // The client or close() tore the socket down mid-exchange: make sure nothing half-written lingers.
@@ -96,6 +108,8 @@ interface ExchangeContext {
   faults: FaultSource;
   requests: RecordedRequest[];
   origin: string;
+  /** Points the handlers' URLs on `origin` back at this server. */
+  rewrite?: HeaderRewriter;
   signal: AbortSignal;
   /** Requests received so far; kept apart from `requests`, which callers may clear. */
   calls: number;
@@ -146,5 +160,5 @@ async function serve(context: ExchangeContext, req: IncomingMessage, res: Server
     return;
   }
   record.status = response.status;
-  await writeResponse(res, response, record.method);
+  await writeResponse(res, response, record.method, context.rewrite);
 }

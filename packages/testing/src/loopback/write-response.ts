@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import type { HeaderRewriter } from './rewrite-origin.js';
 
-/** Sends a Fetch `Response` over a node:http response, streaming its body. */
-export async function writeResponse(res: ServerResponse, response: Response, method: string): Promise<void> {
+/** Sends a Fetch `Response` over a node:http response, streaming its body; `rewrite` may change header values on the way. */
+export async function writeResponse(res: ServerResponse, response: Response, method: string, rewrite?: HeaderRewriter): Promise<void> {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
   for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie') res.setHeader(name, value);
+    if (name !== 'set-cookie') res.setHeader(name, rewrite ? rewrite(name, value) : value);
   }
   // Headers iteration joins cookies with commas, which breaks them: send each one on its own.
   const cookies = response.headers.getSetCookie();
