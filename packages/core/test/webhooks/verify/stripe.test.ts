@@ -71,6 +71,16 @@ describe('stripe(): specifics', () => {
     expect(error.message).toMatch(/64 lower-case hex characters/);
   });
 
+  it('refuses an empty body in every form, as constructEvent does, saying the raw body may have been lost', () => {
+    const verifier = stripe({ secret: SECRETS.primary, now: fixedClock });
+    for (const empty of ['', Buffer.alloc(0), new ArrayBuffer(0)]) {
+      const headers = { 'stripe-signature': header('', SECRETS.primary, at) };
+      const error = expectRejection(() => verifier.verify({ body: empty, headers }), 'no_matching_signature');
+      expect(error.message).toMatch(/body is empty/);
+      expect(error.message).toMatch(/express\.raw/);
+    }
+  });
+
   it('honours a wider toleranceSec', () => {
     const old = NOW - 400_000;
     const headers = { 'stripe-signature': header(body, SECRETS.primary, old) };

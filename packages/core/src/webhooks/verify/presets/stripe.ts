@@ -68,15 +68,17 @@ export function stripe(options: StripeVerifierOptions): WebhookVerifier<Timestam
   };
 }
 
-// Stripe always sends an event. stripe-node's constructEvent refuses an empty
-// body whatever its form (no payload, or no JSON), and so does this preset.
+// Stripe always signs an event, never an empty body, and stripe-node's
+// constructEvent refuses one in every form (no payload, or no JSON): so no
+// signature can match it. Said before anything else, since the usual cause is
+// a raw body lost on the way, not a bad signature.
 function refuseEmptyBody(body: unknown): void {
   const empty = body === '' || ((ArrayBuffer.isView(body) || body instanceof ArrayBuffer) && body.byteLength === 0);
   if (empty) {
     throw new WebhookVerificationError(
-      'The webhook body is empty, but Stripe always sends an event. The raw body was probably consumed before verification: ' +
-        "read it unparsed (e.g. express.raw({ type: '*/*' }) on the webhook route, or `await request.text()`).",
-      { reason: 'body_not_raw' },
+      'The webhook body is empty, but Stripe always sends an event, so no Stripe signature can match it. ' +
+        "If Stripe sent this, the raw body was consumed before verification: read it unparsed (e.g. express.raw({ type: '*/*' }) on the webhook route, or `await request.text()`).",
+      { reason: 'no_matching_signature', header: 'Stripe-Signature' },
     );
   }
 }
