@@ -14,6 +14,18 @@ export interface TimestampRule {
   refuseFuture: boolean;
 }
 
+/** The timestamp as `parseInt(text, 10)` reads it (Stripe's and Standard Webhooks' libraries), or `undefined` for NaN. */
+export function parseIntReading(text: string): number | undefined {
+  const value = Number.parseInt(text, 10);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** The timestamp as `Number(text)` reads it, or `undefined` when that is not finite. */
+export function numberReading(text: string): number | undefined {
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 // Up to 16 digits covers milliseconds for the next 280 000 years and stays a safe integer.
 const DIGITS = /^\d{1,16}$/;
 

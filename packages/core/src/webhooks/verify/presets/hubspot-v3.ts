@@ -4,7 +4,7 @@ import { keyList } from '../key-list.js';
 import { utf8Secret } from '../secret-decoding.js';
 import { fromHeaders } from '../signed-fields.js';
 import { part, signedContent } from '../signed-parts.js';
-import type { TimestampRule } from '../timestamp.js';
+import { numberReading, type TimestampRule } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -33,10 +33,7 @@ export type HubSpotV3VerifierOptions = (
  */
 const HUBSPOT_TIMESTAMP: TimestampRule = {
   unit: 'milliseconds',
-  read(text) {
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-  },
+  read: numberReading,
   signed: (_sent, value) => String(value),
   refuseFuture: false,
 };

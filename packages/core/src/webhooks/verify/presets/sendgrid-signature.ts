@@ -18,9 +18,9 @@ export function sendgridSignature(text: string): Uint8Array | undefined {
   const r = element(sequence.content, 0x02);
   const s = r && element(r.rest, 0x02);
   if (r === undefined || s === undefined || s.rest.length > 0) return undefined;
-  const rs = [scalar(r.content), scalar(s.content)];
-  if (rs[0] === undefined || rs[1] === undefined) return undefined;
-  return Buffer.concat(rs as Buffer[]);
+  const rValue = scalar(r.content);
+  const sValue = scalar(s.content);
+  return rValue && sValue && Buffer.concat([rValue, sValue]);
 }
 
 interface DerElement {

@@ -3,7 +3,7 @@ import { keyList } from '../key-list.js';
 import { type PublicKeyInput, p256PublicKey } from '../public-key.js';
 import { fromHeaders } from '../signed-fields.js';
 import { part, signedContent } from '../signed-parts.js';
-import type { TimestampRule } from '../timestamp.js';
+import { numberReading, type TimestampRule } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -29,10 +29,7 @@ export type SendGridVerifierOptions = (
  */
 const SENDGRID_TIMESTAMP: TimestampRule = {
   unit: 'seconds',
-  read(text) {
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-  },
+  read: numberReading,
   signed: (sent) => sent,
   refuseFuture: false,
 };

@@ -3,7 +3,7 @@ import { keyList } from '../key-list.js';
 import { standardWebhooksSecret } from '../secret-decoding.js';
 import { part, signedContent } from '../signed-parts.js';
 import { standardWebhooksFields } from '../standard-webhooks-headers.js';
-import type { TimestampRule } from '../timestamp.js';
+import { parseIntReading, type TimestampRule } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -25,10 +25,7 @@ export interface StandardWebhook extends TimestampedWebhook {
 /** The reference library reads the timestamp with `parseInt`, signs the number it read, and limits it both ways. */
 const STANDARD_TIMESTAMP: TimestampRule = {
   unit: 'seconds',
-  read(text) {
-    const value = Number.parseInt(text, 10);
-    return Number.isNaN(value) ? undefined : value;
-  },
+  read: parseIntReading,
   signed: (_sent, value) => String(value),
   refuseFuture: true,
 };

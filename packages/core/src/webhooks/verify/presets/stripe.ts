@@ -3,7 +3,7 @@ import { hmacMatcher } from '../hmac-matcher.js';
 import { keyList } from '../key-list.js';
 import { utf8Secret } from '../secret-decoding.js';
 import { part, signedContent } from '../signed-parts.js';
-import type { TimestampRule } from '../timestamp.js';
+import { parseIntReading, type TimestampRule } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -27,9 +27,9 @@ export type StripeVerifierOptions = ({ secret: string; secrets?: never } | { sec
  */
 const STRIPE_TIMESTAMP: TimestampRule = {
   unit: 'seconds',
-  read(text) {
-    const value = Number.parseInt(text, 10);
-    return Number.isNaN(value) || value === -1 ? undefined : value;
+  read: (text) => {
+    const value = parseIntReading(text);
+    return value === -1 ? undefined : value;
   },
   signed: (_sent, value) => String(value),
   refuseFuture: false,
