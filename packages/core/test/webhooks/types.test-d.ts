@@ -10,7 +10,7 @@ import {
   type UnknownEvent,
   type WebhookReceiver,
 } from '../../src/webhooks/index.js';
-import { stripe } from '../../src/webhooks/verify/index.js';
+import { hubspotV3, stripe } from '../../src/webhooks/verify/index.js';
 import { paymentsWebhooks } from './support/payments-webhooks.js';
 
 const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' } });
@@ -83,6 +83,16 @@ describe('declarations', () => {
     createWebhookReceiver(paymentsWebhooks, { secrets: { key: 'whsec_x' } });
     // A verifier of your own replaces them.
     createWebhookReceiver(paymentsWebhooks, { verifier: stripe({ secret: 'whsec_x' }) });
+  });
+
+  it('take a clock in ms, on receivers and verifiers, and tolerances in seconds', () => {
+    createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' }, now: () => 0 });
+    // @ts-expect-error: the clock returns ms, not a Date
+    createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' }, now: () => new Date() });
+    stripe({ secret: 'whsec_x', toleranceSec: 600, now: () => 0 });
+    hubspotV3({ clientSecret: 'x', toleranceSec: 600, now: () => 0 });
+    // @ts-expect-error: no preset takes a tolerance in ms, except hubspotV3's deprecated one
+    stripe({ secret: 'whsec_x', toleranceMs: 600_000 });
   });
 
   it('fit the connector slots', () => {

@@ -39,6 +39,12 @@ export interface WebhookReceiverSettings<D> {
   namespace?: string;
   /** Handlers (and dedupe) shared with a poller; made with `createEventRouter`. Replaces `store`, `ttlMs` and `namespace`. */
   router?: EventRouter<EventsOf<D>>;
+  /**
+   * The clock deliveries' timestamps are judged against, in ms since the
+   * epoch; inject a fixed one in tests. Passed to the verifier as each
+   * delivery's `receivedAt`. Default: the verifier's own clock.
+   */
+  now?: () => number;
 }
 
 /** What {@link createWebhookReceiver} takes. */
@@ -113,8 +119,9 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     async receive(input) {
       // Refuses a parsed object with the "raw body required" error before anything else.
       const body = rawBodyBytes(input.body);
+      const delivery = options.now === undefined || input.receivedAt !== undefined ? input : { ...input, receivedAt: options.now() };
       // The presets verify synchronously; only a custom async verifier costs a wait.
-      const checked = verifier.verify(input);
+      const checked = verifier.verify(delivery);
       const verified = isPromiseLike(checked) ? await checked : checked;
       const events = readEvents(definition, body, deliveryContext(input.headers, verified));
       const settled = await Promise.allSettled(events.map((event) => router.dispatch(event, 'webhook')));

@@ -10,17 +10,33 @@ import type { SignatureEncoding } from './types.js';
  */
 export type EcdsaSignatureFormat = 'der' | 'ieee-p1363';
 
-/** Checks ECDSA P-256 / SHA-256 signatures against each public key in turn. */
-export function ecdsaMatcher(keys: readonly KeyObject[], format: EcdsaSignatureFormat, encoding: SignatureEncoding): SignatureMatcher {
+/** Turns a signature's text into the bytes `format` expects, or `undefined` when it is not well-formed. */
+export type SignatureDecoder = (text: string) => Uint8Array | undefined;
+
+/** A scheme's own reading of its signatures, for one whose library reads them its own way (SendGrid). */
+export interface CustomSignatureReading {
+  /** Yields signatures in the matcher's `format`. */
+  decode: SignatureDecoder;
+  /** What a well-formed signature looks like, for messages. */
+  expectedFormat: string;
+}
+
+/**
+ * Checks ECDSA P-256 / SHA-256 signatures against each public key in turn.
+ * Signatures are read strictly in `encoding` and `format`, unless `custom` says otherwise.
+ */
+export function ecdsaMatcher(
+  keys: readonly KeyObject[],
+  format: EcdsaSignatureFormat,
+  encoding: SignatureEncoding,
+  custom?: CustomSignatureReading,
+): SignatureMatcher {
   return {
     keyCount: keys.length,
     keyNoun: 'public key',
-    expectedFormat: `${encoding} of a ${format === 'der' ? 'DER-encoded' : '64-byte IEEE P1363'} ECDSA P-256 signature`,
-    decode(text) {
-      const bytes = decodeText(text, encoding);
-      if (bytes === undefined) return undefined;
-      return (format === 'der' ? looksLikeDer(bytes) : bytes.byteLength === 64) ? bytes : undefined;
-    },
+    expectedFormat:
+      custom?.expectedFormat ?? `${encoding} of a ${format === 'der' ? 'DER-encoded' : '64-byte IEEE P1363'} ECDSA P-256 signature`,
+    decode: custom?.decode ?? strictDecoder(format, encoding),
     match(signed, signatures) {
       // One-shot verify takes the content whole; beside the signature check itself, the copy is negligible.
       const content = joinChunks(signed);
@@ -29,6 +45,14 @@ export function ecdsaMatcher(keys: readonly KeyObject[], format: EcdsaSignatureF
       }
       return -1;
     },
+  };
+}
+
+function strictDecoder(format: EcdsaSignatureFormat, encoding: SignatureEncoding): SignatureDecoder {
+  return (text) => {
+    const bytes = decodeText(text, encoding);
+    if (bytes === undefined) return undefined;
+    return (format === 'der' ? looksLikeDer(bytes) : bytes.byteLength === 64) ? bytes : undefined;
   };
 }
 

@@ -3,6 +3,7 @@ import { keyList } from './key-list.js';
 import { type PublicKeyInput, p256PublicKey } from './public-key.js';
 import type { FieldReader } from './signed-fields.js';
 import { type SignedTemplate, signedContent } from './signed-parts.js';
+import { digitsTimestamp } from './timestamp.js';
 import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
@@ -45,8 +46,8 @@ export function ecdsaVerifier(options: EcdsaVerifierOptions): WebhookVerifier {
     fields: options.fields,
     content: signedContent(options.template),
     matcher: ecdsaMatcher(inputs.map(p256PublicKey), options.signatureFormat ?? 'der', options.encoding ?? 'base64'),
-    timestampUnit: options.timestampUnit ?? 'seconds',
-    toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),
+    timestamp: digitsTimestamp(options.timestampUnit ?? 'seconds'),
+    toleranceMs: toleranceMs(options.toleranceSec, 'toleranceSec'),
     toleranceOption: 'toleranceSec',
     now: options.now ?? Date.now,
     mismatchHints: options.mismatchHint ? [options.mismatchHint] : [],

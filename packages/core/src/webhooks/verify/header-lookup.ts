@@ -1,7 +1,7 @@
 import type { WebhookHeaders } from './types.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
-/** Reads one header by name, in any case; `undefined` when absent or empty. */
+/** Reads one header by name, in any case, exactly as sent; `undefined` when absent or empty. */
 export type HeaderLookup = (name: string) => string | undefined;
 
 /**
@@ -53,7 +53,8 @@ function isFetchHeaders(headers: WebhookHeaders): headers is Headers {
   return typeof (headers as { get?: unknown }).get === 'function';
 }
 
+// Values are not trimmed: the providers' libraries read them as given, so
+// whitespace changes what they accept (HTTP servers already strip it at either end).
 function nonEmpty(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+  return value === '' || value === null ? undefined : value;
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { equalDigests } from './constant-time.js';
 import type { SignatureMatcher } from './signature-matcher.js';
-import { decodeText } from './text-codec.js';
+import { decodeText, encodeText } from './text-codec.js';
 import type { SignatureEncoding } from './types.js';
 
 const DIGEST_BYTES = 32;
@@ -12,16 +12,28 @@ const FORMATS: Record<SignatureEncoding, string> = {
   base64url: '43 base64url characters (an HMAC-SHA256)',
 };
 
-/** Checks HMAC-SHA256 signatures against each key in turn, in constant time. */
-export function hmacMatcher(keys: readonly Uint8Array[], encoding: SignatureEncoding): SignatureMatcher {
+const CANONICAL_FORMATS: Record<SignatureEncoding, string> = {
+  hex: '64 lower-case hex characters (an HMAC-SHA256)',
+  base64: '44 base64 characters ending in "=" (an HMAC-SHA256)',
+  base64url: '44 base64url characters ending in "=" (an HMAC-SHA256)',
+};
+
+/**
+ * Checks HMAC-SHA256 signatures against each key in turn, in constant time.
+ * With `canonical`, only the one text the encoding produces for a digest is
+ * read (lower-case hex, padded base64), as libraries that compare the
+ * signature as text accept; otherwise any case and optional padding.
+ */
+export function hmacMatcher(keys: readonly Uint8Array[], encoding: SignatureEncoding, canonical = false): SignatureMatcher {
   return {
     keyCount: keys.length,
     keyNoun: 'secret',
-    expectedFormat: FORMATS[encoding],
+    expectedFormat: (canonical ? CANONICAL_FORMATS : FORMATS)[encoding],
     decode(text) {
       const bytes = decodeText(text, encoding);
       // A signature of the wrong size is malformed, and would make timingSafeEqual throw.
-      return bytes?.byteLength === DIGEST_BYTES ? bytes : undefined;
+      if (bytes?.byteLength !== DIGEST_BYTES) return undefined;
+      return !canonical || encodeText(bytes, encoding) === text ? bytes : undefined;
     },
     match(signed, signatures) {
       for (const [index, key] of keys.entries()) {

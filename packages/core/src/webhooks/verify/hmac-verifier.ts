@@ -3,6 +3,7 @@ import { keyList } from './key-list.js';
 import { type SecretInput, utf8Secret } from './secret-decoding.js';
 import type { FieldReader } from './signed-fields.js';
 import { type SignedTemplate, signedContent } from './signed-parts.js';
+import { digitsTimestamp } from './timestamp.js';
 import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
@@ -47,8 +48,8 @@ export function hmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
     fields: options.fields,
     content: signedContent(options.template),
     matcher: hmacMatcher(keys, options.encoding),
-    timestampUnit: options.timestampUnit ?? 'seconds',
-    toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),
+    timestamp: digitsTimestamp(options.timestampUnit ?? 'seconds'),
+    toleranceMs: toleranceMs(options.toleranceSec, 'toleranceSec'),
     toleranceOption: 'toleranceSec',
     now: options.now ?? Date.now,
     mismatchHints: [...whitespaceHint(secrets), ...(options.mismatchHint ? [options.mismatchHint] : [])],

@@ -5,7 +5,7 @@ import { type HeaderLookup, missingHeader } from './header-lookup.js';
 export interface SignedContext {
   /** The raw body, byte for byte. */
   body: Uint8Array;
-  /** The timestamp exactly as sent (it is signed as text, never re-formatted). */
+  /** The timestamp as the scheme signs it: as sent, or as the number it reads (Stripe, Standard Webhooks, HubSpot). */
   timestamp?: string;
   id?: string;
   method?: string;

@@ -1,5 +1,5 @@
-import type { HeaderLookup } from './header-lookup.js';
-import { fromHeaders, type SignedFields } from './signed-fields.js';
+import { type HeaderLookup, requireHeader } from './header-lookup.js';
+import type { SignedFields } from './signed-fields.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /**
@@ -8,20 +8,6 @@ import { WebhookVerificationError } from './webhook-verification-error.js';
  */
 const FAMILIES = ['webhook', 'svix'] as const;
 const FIELDS = ['id', 'timestamp', 'signature'] as const;
-
-const readers = Object.fromEntries(
-  FAMILIES.map((family) => [
-    family,
-    fromHeaders({
-      signature: `${family}-signature`,
-      // Space-separated `v1,<base64>` entries; `v1a,` (asymmetric) entries are skipped.
-      prefix: 'v1,',
-      separator: / +/,
-      timestamp: `${family}-timestamp`,
-      id: `${family}-id`,
-    }),
-  ]),
-);
 
 /**
  * Reads Standard Webhooks fields from whichever header family the delivery
@@ -37,5 +23,31 @@ export function standardWebhooksFields(header: HeaderLookup, provider: string): 
       { reason: 'missing_header', header: 'webhook-signature' },
     );
   }
-  return readers[family]!(header, provider);
+  const signatureHeader = `${family}-signature`;
+  const signatures = v1Signatures(requireHeader(header, signatureHeader, provider));
+  if (signatures.length === 0) {
+    throw new WebhookVerificationError(
+      `The ${signatureHeader} header has no signature starting with "v1,"; it may use a scheme or version this verifier does not know.`,
+      { reason: 'malformed_header', header: signatureHeader },
+    );
+  }
+  const timestampHeader = `${family}-timestamp`;
+  return {
+    signatureHeader,
+    signatures,
+    timestamp: requireHeader(header, timestampHeader, provider),
+    timestampHeader,
+    id: requireHeader(header, `${family}-id`, provider),
+  };
+}
+
+// As the reference library reads it: entries split on single spaces, each
+// `version,signature[,…]`; only `v1` counts (`v1a` is asymmetric), and
+// anything after a second comma is ignored.
+function v1Signatures(value: string): string[] {
+  return value
+    .split(' ')
+    .map((entry) => entry.split(','))
+    .filter(([version]) => version === 'v1')
+    .map(([, signature = '']) => signature);
 }

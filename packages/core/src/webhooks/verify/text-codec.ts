@@ -26,6 +26,23 @@ export function decodeText(text: string, encoding: SignatureEncoding): Uint8Arra
   }
 }
 
+/**
+ * The one way the encoding writes these bytes: lower-case hex, or padded
+ * base64 / base64url. Schemes whose libraries compare signatures as text
+ * accept only this form.
+ */
+export function encodeText(bytes: Uint8Array, encoding: SignatureEncoding): string {
+  if (encoding === 'hex') return bytesToHex(bytes);
+  const base64 = bytesToBase64(bytes);
+  return encoding === 'base64' ? base64 : base64.replaceAll('+', '-').replaceAll('/', '_');
+}
+
+function bytesToHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 /** Standard base64 with padding. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -19,6 +19,12 @@ export interface WebhookInput {
   method?: string;
   /** The full public URL the provider called, for schemes that sign it (HubSpot v3). */
   url?: string | URL;
+  /**
+   * When the delivery was received, in ms since the epoch: its timestamp is
+   * judged against this instead of the verifier's clock. For tests, and for
+   * checking a stored delivery as of when it arrived. Default: now.
+   */
+  receivedAt?: number;
 }
 
 /** What a successful verification tells you. */

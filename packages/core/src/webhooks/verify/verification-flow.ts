@@ -3,8 +3,8 @@ import { rawBodyBytes } from './raw-body.js';
 import type { SignatureMatcher } from './signature-matcher.js';
 import type { FieldReader } from './signed-fields.js';
 import type { SignedContent } from './signed-parts.js';
-import { checkTolerance, parseTimestamp } from './timestamp.js';
-import type { TimestampUnit, VerifiedWebhook, WebhookInput } from './types.js';
+import { checkTolerance, parseTimestamp, type TimestampRule } from './timestamp.js';
+import type { VerifiedWebhook, WebhookInput } from './types.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /** Everything one verifier needs, whatever the algorithm. */
@@ -15,7 +15,8 @@ export interface VerificationFlow {
   /** The signed content, from the verifier's template (see `signedContent`). */
   content: SignedContent;
   matcher: SignatureMatcher;
-  timestampUnit: TimestampUnit;
+  /** How the signed time is read, signed and judged. */
+  timestamp: TimestampRule;
   toleranceMs: number;
   /** The option that sets the tolerance, named in messages: `toleranceSec`. */
   toleranceOption: string;
@@ -34,10 +35,10 @@ export function verifyDelivery(flow: VerificationFlow, input: WebhookInput): Ver
   const header = headerLookup(input.headers);
   const fields = flow.fields(header, flow.provider);
 
-  const signedAtMs =
-    fields.timestamp === undefined
-      ? undefined
-      : parseTimestamp(fields.timestamp, flow.timestampUnit, fields.timestampHeader ?? fields.signatureHeader);
+  const sent = fields.timestamp;
+  const read = sent === undefined ? undefined : parseTimestamp(sent, flow.timestamp, fields.timestampHeader ?? fields.signatureHeader);
+  const signedAtMs = read?.ms;
+  const timestamp = sent === undefined || read === undefined ? undefined : flow.timestamp.signed(sent, read.value);
 
   const signatures = fields.signatures.map((text) => flow.matcher.decode(text)).filter((bytes) => bytes !== undefined);
   if (signatures.length === 0) {
@@ -49,11 +50,13 @@ export function verifyDelivery(flow: VerificationFlow, input: WebhookInput): Ver
   }
 
   const url = input.url === undefined ? undefined : String(input.url);
-  const signed = flow.content({ body, timestamp: fields.timestamp, id: fields.id, method: input.method, url, header });
+  const signed = flow.content({ body, timestamp, id: fields.id, method: input.method, url, header });
   const keyIndex = flow.matcher.match(signed, signatures);
   if (keyIndex === -1) throw noMatch(flow, fields.signatureHeader, signatures.length);
 
-  if (signedAtMs !== undefined) checkTolerance(signedAtMs, flow.now(), flow.toleranceMs, flow.toleranceOption);
+  if (signedAtMs !== undefined) {
+    checkTolerance(signedAtMs, input.receivedAt ?? flow.now(), flow.toleranceMs, flow.timestamp, flow.toleranceOption);
+  }
 
   const result: VerifiedWebhook = { keyIndex };
   if (signedAtMs !== undefined) result.timestamp = new Date(signedAtMs);

@@ -37,6 +37,7 @@ presetContract({
   garbledSignature: 'not base64!',
   secrets: Object.values(SECRETS),
   truncate: (ms) => ms,
+  refusesFuture: false,
 });
 
 describe('hubspotV3(): specifics', () => {
@@ -80,13 +81,33 @@ describe('hubspotV3(): specifics', () => {
     expect(verifier.verify({ body: '', method: 'GET', url: RECEIVED_URL, headers: headers(signature) }).keyIndex).toBe(0);
   });
 
-  it('treats the timestamp as milliseconds and honours toleranceMs', () => {
+  it('treats the timestamp as milliseconds and honours toleranceSec, in seconds like every preset', () => {
     const old = NOW - 301_000;
     const signature = hubspotSignature(body, SECRETS.primary, old);
     const input = { body, method: 'POST', url: RECEIVED_URL, headers: headers(signature, old) };
-    expect(expectRejection(() => verifier.verify(input), 'timestamp_out_of_tolerance').ageMs).toBe(301_000);
-    const lenient = hubspotV3({ clientSecret: SECRETS.primary, toleranceMs: 600_000, now: fixedClock });
+    const error = expectRejection(() => verifier.verify(input), 'timestamp_out_of_tolerance');
+    expect(error.ageMs).toBe(301_000);
+    expect(error.message).toMatch(/raise `toleranceSec`/);
+    const lenient = hubspotV3({ clientSecret: SECRETS.primary, toleranceSec: 600, now: fixedClock });
     expect(lenient.verify(input).timestamp.getTime()).toBe(old);
+  });
+
+  it('still takes the deprecated toleranceMs, in ms, but not together with toleranceSec', () => {
+    const old = NOW - 301_000;
+    const input = { body, method: 'POST', url: RECEIVED_URL, headers: headers(hubspotSignature(body, SECRETS.primary, old), old) };
+    expect(hubspotV3({ clientSecret: SECRETS.primary, toleranceMs: 600_000, now: fixedClock }).verify(input).timestamp.getTime()).toBe(old);
+    expectRejection(
+      () => hubspotV3({ clientSecret: SECRETS.primary, toleranceMs: 300_000, now: fixedClock }).verify(input),
+      'timestamp_out_of_tolerance',
+    );
+    for (const options of [{ toleranceMs: 1000, toleranceSec: 1 }, { toleranceMs: 0 }]) {
+      try {
+        hubspotV3({ clientSecret: SECRETS.primary, ...options });
+        expect.unreachable();
+      } catch (error) {
+        expect(isConfigurationError(error)).toBe(true);
+      }
+    }
   });
 
   it('asks for an absolute URL and for the method, at the first delivery', () => {

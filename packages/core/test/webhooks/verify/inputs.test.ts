@@ -47,9 +47,11 @@ describe('headers in every common shape', () => {
     expect(headerLookup({ 'x-a': [], 'X-A': ['first'] })('x-a')).toBe('first');
   });
 
-  it('treats an empty header as missing', () => {
-    expectRejection(() => verifier.verify({ body, headers: { 'x-sig': '  ', 'x-ts': ts } }), 'missing_header');
+  it('treats an empty header as missing, and reads any other value as sent, whitespace included', () => {
+    expectRejection(() => verifier.verify({ body, headers: { 'x-sig': '', 'x-ts': ts } }), 'missing_header');
+    expectRejection(() => verifier.verify({ body, headers: { 'x-sig': '  ', 'x-ts': ts } }), 'malformed_header');
     expect(headerLookup({ a: '', b: undefined })('a')).toBeUndefined();
+    expect(headerLookup({ a: ' x ' })('a')).toBe(' x ');
     expect(headerLookup(new Headers({ a: 'x' }))('A')).toBe('x');
   });
 });

@@ -56,6 +56,7 @@ presetContract({
   // Public keys are not secret, but no key material belongs in a message either.
   secrets: Object.values(KEYS).map((key) => key.publicKey),
   truncate: (ms) => Math.floor(ms / 1000) * 1000,
+  refusesFuture: false,
 });
 
 describe('sendgrid(): agreement with @sendgrid/eventwebhook', () => {

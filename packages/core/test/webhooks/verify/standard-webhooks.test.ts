@@ -31,6 +31,7 @@ for (const family of ['webhook', 'svix'] as const) {
     garbledSignature: 'garbage-without-a-version',
     secrets: Object.values(SECRETS),
     truncate: (ms) => Math.floor(ms / 1000) * 1000,
+    refusesFuture: true,
   });
 }
 

@@ -7,7 +7,7 @@ import { STRIPE_EVENT_SCHEMAS } from './stripe-event-schemas.js';
  * during a rotation (any one matching is enough).
  */
 export type StripeWebhookSecrets = ({ secret: string; secrets?: never } | { secrets: readonly string[]; secret?: never }) & {
-  /** How far the signed time may be from now, either way, in seconds. Default 300, as in Stripe's libraries. */
+  /** How long ago the signed time may be, in seconds. Default 300, as in Stripe's libraries (a time ahead of the clock is accepted). */
   toleranceSec?: number;
 };
 

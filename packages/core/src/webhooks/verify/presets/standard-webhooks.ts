@@ -3,6 +3,7 @@ import { keyList } from '../key-list.js';
 import { standardWebhooksSecret } from '../secret-decoding.js';
 import { part, signedContent } from '../signed-parts.js';
 import { standardWebhooksFields } from '../standard-webhooks-headers.js';
+import { parseIntReading, type TimestampRule } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -10,7 +11,7 @@ import { type ClockOption, toleranceMs } from '../verifier-options.js';
 /** Options for {@link standardWebhooks}. */
 export type StandardWebhooksVerifierOptions = ({ secret: string; secrets?: never } | { secrets: readonly string[]; secret?: never }) &
   ClockOption & {
-    /** How far `webhook-timestamp` may be from now, either way, in seconds. Default 300, as the spec says. */
+    /** How far `webhook-timestamp` may be from now, either way, in whole seconds. Default 300, as the spec says. */
     toleranceSec?: number;
     /** Who sends these webhooks, for messages and logs, e.g. `resend`. Default `standard-webhooks`. */
     name?: string;
@@ -21,11 +22,21 @@ export interface StandardWebhook extends TimestampedWebhook {
   id: string;
 }
 
+/** The reference library reads the timestamp with `parseInt`, signs the number it read, and limits it both ways. */
+const STANDARD_TIMESTAMP: TimestampRule = {
+  unit: 'seconds',
+  read: parseIntReading,
+  signed: (_sent, value) => String(value),
+  refuseFuture: true,
+};
+
 /**
  * Verifies Standard Webhooks (standardwebhooks.com), and Svix, which uses the
  * same scheme under `svix-*` header names (Resend, Clerk): `webhook-signature`
  * holds space-separated `v1,<base64>` entries, each an HMAC-SHA256 over
  * `${id}.${timestamp}.${rawBody}`, keyed with the base64 after `whsec_`.
+ * Accepts and refuses what the `standardwebhooks` library does, except where
+ * docs/webhooks.md says otherwise.
  */
 export function standardWebhooks(options: StandardWebhooksVerifierOptions): WebhookVerifier<StandardWebhook> {
   const secrets = keyList<string>(options.secret, options.secrets, ['secret', 'secrets']);
@@ -34,9 +45,9 @@ export function standardWebhooks(options: StandardWebhooksVerifierOptions): Webh
     provider: options.name ?? 'the webhook sender',
     fields: standardWebhooksFields,
     content: signedContent([part.id, '.', part.timestamp, '.', part.body]),
-    matcher: hmacMatcher(secrets.map(standardWebhooksSecret), 'base64'),
-    timestampUnit: 'seconds',
-    toleranceMs: toleranceMs(options.toleranceSec, 1000, 'toleranceSec'),
+    matcher: hmacMatcher(secrets.map(standardWebhooksSecret), 'base64', true),
+    timestamp: STANDARD_TIMESTAMP,
+    toleranceMs: toleranceMs(options.toleranceSec, 'toleranceSec'),
     toleranceOption: 'toleranceSec',
     now: options.now ?? Date.now,
     mismatchHints: ["Use this endpoint's signing secret (whsec_…) from the sender's dashboard."],
