@@ -13,7 +13,7 @@ import { type LoadRun, runLoad } from './lib/load.js';
 import { type MicroResult, runMicro } from './lib/micro.js';
 import { type BenchResult, finish, progress, type Table, type Target } from './lib/report.js';
 import { startServer } from './lib/server.js';
-import { fmt, median, ratio, shuffled } from './lib/stats.js';
+import { fmt, median, ratio, shuffled, signed } from './lib/stats.js';
 import { stubFetch } from './lib/stub-fetch.js';
 import {
   fetchVariant,
@@ -349,7 +349,7 @@ export async function pipelineOverhead(): Promise<BenchResult> {
     targets.push({
       name: 'Full-stack added p50 latency, concurrency 1',
       target: '< 0.1 ms over bare fetch',
-      measured: `+${fmt(full1.p50AddedMs, 3)} ms (p50 ${fmt(full1.p50Ms, 3)} vs ${fmt(fetch1.p50Ms, 3)} ms)`,
+      measured: `${signed(full1.p50AddedMs, 3)} ms (p50 ${fmt(full1.p50Ms, 3)} vs ${fmt(fetch1.p50Ms, 3)} ms)`,
       met: full1.p50AddedMs < 0.1,
       why: 'added p50 = median over rounds of (the full-stack client’s p50 − bare fetch’s p50 in the same round), loopback, one call at a time.',
     });

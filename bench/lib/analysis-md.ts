@@ -13,7 +13,7 @@ import {
   type ScaleData,
   webhookUs,
 } from './result-data.js';
-import { bytes, fmt, ratio } from './stats.js';
+import { bytes, fmt, ratio, signed } from './stats.js';
 
 type Figure = (results: BenchResult[]) => string;
 
@@ -25,8 +25,6 @@ function beside(runs: readonly NodeRun[], figure: Figure): string {
   const head = figure(headline.results);
   return rest.length > 0 ? `${head} (${rest.map((o) => `Node ${o.major}: ${o.value}`).join(', ')})` : head;
 }
-
-const ms = (value: number | undefined, digits = 3) => fmt(value ?? Number.NaN, digits);
 
 /**
  * What the figures of this run say, benchmark by benchmark, quoting the run's own numbers: the headline Node's,
@@ -63,7 +61,7 @@ function pipelineProse(runs: readonly NodeRun[]): string[] {
     '### 1. Pipeline overhead',
     '',
     `The full-stack client does ${beside(runs, row('junction', 64))} of bare fetch’s requests per second at c=64 (target 0.85×, aim 0.90×), ` +
-      `and adds ${beside(runs, (r) => `${ms(loopbackRow(r, 'junction', 1)?.p50AddedMs)} ms`)} to the p50 at c=1 (target < 0.1 ms).`,
+      `and adds ${beside(runs, (r) => `${signed(loopbackRow(r, 'junction', 1)?.p50AddedMs ?? Number.NaN, 3)} ms`)} to the p50 at c=1 (target < 0.1 ms).`,
     '',
     `Core’s own work per call, measured as the whole client with a middleware answering in place of the transport (input validation, encoding, context, every layer, output mapping; no fetch, no limits): ` +
       `**${beside(runs, (r) => `${fmt(microUs(r, 'layer', 'the whole client'), 1)} µs`)}** (target < 30 µs). ` +
@@ -73,7 +71,7 @@ function pipelineProse(runs: readonly NodeRun[]): string[] {
   if (fetchStub && stub.length > 0) {
     out.push(
       `Over an in-process stub fetch (no socket: CPU per call is the client’s own), bare fetch costs ${fmt(fetchStub.cpuUsPerRequest, 1)} µs per call; over that: ` +
-        `${stub.map((r) => `${r.label} +${fmt(r.overheadCpuUs, 1)} µs`).join('; ')}.`,
+        `${stub.map((r) => `${r.label} ${signed(r.overheadCpuUs, 1)} µs`).join('; ')}.`,
       '',
     );
   }
@@ -200,7 +198,7 @@ function scaleProse(runs: readonly NodeRun[], headline: BenchResult[]): string[]
     `A queued call holds: ${scale.heap.map((h) => `${h.label ?? h.case}, ${beside(runs, (r) => bytes(heapOf(r, h.case) ?? Number.NaN))}`).join('; ')} (target < 1 KB for core’s cases). ` +
       `The largest kinds of object per queued call in the heap-snapshot breakdown (headline Node): ${(scale.breakdown.growth ?? [])
         .slice(0, 5)
-        .map((g) => `${g.name} ${fmt(g.bytesPerCall)} B`)
+        .map((g) => `${g.name.trim()} ${fmt(g.bytesPerCall)} B`)
         .join(', ')}.`,
     ...(missed
       ? [

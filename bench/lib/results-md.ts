@@ -3,7 +3,7 @@ import type { Machine } from './env.js';
 import { type BenchResult, markdownTable, type Table, targetTable, verdict } from './report.js';
 import { comparedRows, dataOf, type FootprintData, importMs, loopbackRow, type NodeRun } from './result-data.js';
 import { BESIDE, sideBySide } from './side-by-side.js';
-import { bytes, fmt, ratio } from './stats.js';
+import { bytes, fmt, ratio, signed } from './stats.js';
 
 export type { NodeRun } from './result-data.js';
 
@@ -41,7 +41,7 @@ export function summaryTable(runs: readonly NodeRun[]): Table {
       head ? verdict(head.met) : 'n/a',
       ...others.map((run) => {
         const t = targetOf(run, key);
-        return t ? `${t.measured} (${verdict(t.met)})` : 'not run';
+        return t ? `${t.measured} — ${verdict(t.met)}` : 'not run';
       }),
     ];
   });
@@ -63,7 +63,7 @@ export function summaryTable(runs: readonly NodeRun[]): Table {
       const added = loopbackRow(results, key, 1)?.p50AddedMs;
       return (
         `${ratio(at64.throughputRatio)} of fetch req/s, ${fmt(at64.overheadCpuUs, 1)} µs CPU over fetch` +
-        `${added === undefined ? '' : `; p50 at c=1 +${fmt(added, 3)} ms`}`
+        `${added === undefined ? '' : `; p50 at c=1 ${signed(added, 3)} ms`}`
       );
     });
   }
