@@ -7,13 +7,13 @@
  *   pnpm --filter @junction/bench exec tsx footprint.ts
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { BENCH_DIR, isMain, QUICK, scaled } from './lib/env.js';
-import { type BenchResult, finish, progress, type Table } from './lib/report.js';
+import { type BenchResult, finish, progress, type Table, type Target } from './lib/report.js';
 import { bytes, fmt, median, ratio, shuffled } from './lib/stats.js';
 
 const RUNS = scaled(15, 5);
@@ -22,6 +22,10 @@ const coreDist = join(PACKAGES, 'core/dist/index.js');
 const paymentsStripeDist = join(PACKAGES, 'payments/dist/stripe.js');
 const kyEntry = fileURLToPath(import.meta.resolve('ky'));
 const zodEntry = fileURLToPath(import.meta.resolve('zod'));
+/** core's runtime dependencies, as its package.json declares them today. */
+const coreDependencies = Object.keys(
+  (JSON.parse(readFileSync(join(PACKAGES, 'core/package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {},
+);
 
 /** Builds a package's dist with its own build script when it is missing; returns why not, if it cannot. */
 function ensureDist(pkg: string, entry: string): string | undefined {
@@ -72,8 +76,8 @@ const api = defineConnector({ name: 'acme', baseUrl: 'https://api.example.com', 
 createClient(api, { credentials: { token: 'sk_test_x' } });`),
     },
   ];
-  // core's own dependencies, each alone, resolved from packages/core as core resolves them.
-  for (const dep of ['openid-client', 'bottleneck', 'qs', 'p-retry', 'eventemitter3']) {
+  // core's own dependencies, each alone, resolved from packages/core as core resolves them (ky and zod have rows above).
+  for (const dep of coreDependencies.filter((d) => d !== 'ky' && d !== 'zod')) {
     cases.push({
       key: `dep:${dep}`,
       label: `  core dependency alone: ${dep}`,
@@ -202,10 +206,24 @@ export async function footprint(): Promise<BenchResult> {
     sizes.push(await bundleSize('@junction/payments/stripe/sandbox', [join(PACKAGES, 'payments/dist/stripe-sandbox.js')], true));
   }
   const withDeps = await bundleSize('@junction/core with all its dependencies inlined (what an app ships)', [coreDist], false);
-  withDeps.note = 'ky, bottleneck, zod, p-retry, eventemitter3, qs, openid-client';
+  withDeps.note = coreDependencies.join(', ');
   const kySize = await bundleSize('ky alone (for scale)', [kyEntry], false);
   progress('bundle sizes: done');
 
+  const at = (key: string) => imports.find((r) => r.key === key && !r.error);
+  const core = at('core');
+  const connector = at('core-connector');
+  const targets: Target[] = [
+    {
+      name: 'Cold import of @junction/core',
+      target: '≤ 1.5 × ky alone',
+      measured:
+        core && !ky.error
+          ? `${ratio(core.medianMs / ky.medianMs)} (${fmt(core.medianMs, 0)} vs ${fmt(ky.medianMs, 0)} ms; core + a connector ${fmt(connector?.medianMs ?? Number.NaN, 0)} ms)`
+          : 'not measured (an import failed: see the table)',
+      met: core && !ky.error ? core.medianMs <= 1.5 * ky.medianMs : null,
+    },
+  ];
   const importTable: Table = {
     title: `Cold import time (fresh node process each run, median of ${RUNS} interleaved runs)`,
     columns: ['what', 'import ms (in-process)', '× ky', 'whole process ms'],
@@ -235,7 +253,7 @@ export async function footprint(): Promise<BenchResult> {
         'Sizes: esbuild 0.28 bundles each package’s built dist entry with `packages: "external"`, minify, format esm, platform node; gzip level 9 of the output.',
       ],
       tables: [importTable, sizeTable],
-      targets: [],
+      targets,
       findings: [],
       data: { imports, sizes: [...sizes, withDeps, kySize] },
     },

@@ -2,7 +2,7 @@
  * Profiles variants of the pipeline benchmark with `node --cpu-prof`: each
  * variant runs in a child process (warm-up, then a measured load at the
  * given concurrency against a loopback server in another process), writes a
- * .cpuprofile to bench/out/profiles/, and the self time is summed by owner
+ * .cpuprofile to bench/out/node<major>/profiles/, and the self time is summed by owner
  * (bottleneck, ky, zod, undici, core folders…), per request.
  *
  *   pnpm --filter @junction/bench exec tsx profile.ts [keys] [concurrency]
@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeProfile } from './lib/cpuprofile.js';
-import { isMain, OUT_DIR, SOURCE_EXEC_ARGV, scaled } from './lib/env.js';
+import { isMain, OUT_DIR, resultDir, SOURCE_EXEC_ARGV, scaled } from './lib/env.js';
 import { runLoad } from './lib/load.js';
 import { type BenchResult, finish, progress, type Table } from './lib/report.js';
 import { startServer } from './lib/server.js';
@@ -30,7 +30,7 @@ import {
   type Variant,
 } from './lib/variants.js';
 
-const PROFILE_DIR = join(OUT_DIR, 'profiles');
+const PROFILE_DIR = join(resultDir(), 'profiles');
 const REQUESTS = scaled(4_000, 600);
 const WEBHOOK_EVENTS = scaled(40_000, 2_000);
 const WARMUP = scaled(1_500, 200);

@@ -261,20 +261,14 @@ export async function webhookVerification(): Promise<BenchResult> {
     const sdkDedupe = rate(tallies.get('stripe-sdk-dedupe')!);
     const receiver = rate(tallies.get('junction-receiver')!);
     const composed = rate(tallies.get('junction-composed')!);
-    targets.push(
-      {
-        name: `Stripe webhook verify + parse, ${bytes(size)} bodies`,
-        target: '≥ 1.00 × stripe SDK constructEvent',
-        measured: `${ratio(ours / sdk)} (${fmt(ours)} vs ${fmt(sdk)} events/s)`,
-        met: ours >= sdk,
-      },
-      {
-        name: `Stripe webhook verify + parse + dedupe, ${bytes(size)} bodies`,
-        target: '≥ 1.00 × stripe SDK + the same dedupe',
-        measured: `receiver ${ratio(receiver / sdkDedupe)}, composed ${ratio(composed / sdkDedupe)} (${fmt(receiver)} / ${fmt(composed)} vs ${fmt(sdkDedupe)} events/s)`,
-        met: receiver >= sdkDedupe,
-      },
-    );
+    targets.push({
+      name: `Stripe webhook receiver (verify, parse, dedupe, typed dispatch), ${bytes(size)} bodies`,
+      target: '≥ 1.00 × stripe-node constructEvent + the same dedupe',
+      measured:
+        `${ratio(receiver / sdkDedupe)} (${fmt(receiver)} vs ${fmt(sdkDedupe)} events/s; ` +
+        `verify + parse + dedupe alone ${ratio(composed / sdkDedupe)}, verify + parse alone ${ratio(ours / sdk)} of constructEvent)`,
+      met: receiver >= sdkDedupe,
+    });
   }
 
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });

@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -14,6 +15,14 @@ export function scaled<T>(full: T, quick: T): T {
 /** The bench folder (where RESULTS.md lives) and its `out/` folder for raw results and profiles (git-ignored). */
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = fileURLToPath(new URL('../out/', import.meta.url));
+
+/** The major version of the Node running this process, e.g. `24`. */
+export const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+
+/** Where a benchmark run by Node `major` keeps its results, logs and profiles: out/node<major>/. */
+export function resultDir(major: number = NODE_MAJOR): string {
+  return join(OUT_DIR, `node${major}`);
+}
 
 /** What the numbers were measured on. */
 export interface Machine {

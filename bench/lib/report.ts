@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Machine, machine, OUT_DIR } from './env.js';
+import { type Machine, machine, NODE_MAJOR, resultDir } from './env.js';
 
 /** A table of formatted cells. */
 export interface Table {
@@ -71,18 +71,19 @@ export function printResult(result: BenchResult): void {
   console.log(parts.join('\n'));
 }
 
-/** Writes out/<name>.json and prints the result. */
+/** Writes out/node<major>/<name>.json (the Node running it) and prints the result. */
 export function finish(result: Omit<BenchResult, 'machine' | 'seconds'>, startedAt: number): BenchResult {
   const full: BenchResult = { ...result, machine: machine(), seconds: Math.round((performance.now() - startedAt) / 100) / 10 };
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, `${result.name}.json`), `${JSON.stringify(full, null, 2)}\n`);
+  mkdirSync(resultDir(), { recursive: true });
+  writeFileSync(join(resultDir(), `${result.name}.json`), `${JSON.stringify(full, null, 2)}\n`);
   printResult(full);
   return full;
 }
 
-export function readResult(name: string): BenchResult | undefined {
+/** The last result of benchmark `name` run by Node `major`, if any. */
+export function readResult(name: string, major: number = NODE_MAJOR): BenchResult | undefined {
   try {
-    return JSON.parse(readFileSync(join(OUT_DIR, `${name}.json`), 'utf8')) as BenchResult;
+    return JSON.parse(readFileSync(join(resultDir(major), `${name}.json`), 'utf8')) as BenchResult;
   } catch {
     return undefined;
   }

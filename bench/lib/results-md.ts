@@ -1,104 +1,91 @@
+import { analysis } from './analysis-md.js';
 import type { Machine } from './env.js';
-import type { MicroResult } from './micro.js';
 import { type BenchResult, markdownTable, type Table, targetTable, verdict } from './report.js';
-import { bytes, fmt, ratio } from './stats.js';
+import { comparedRows, dataOf, type FootprintData, importMs, loopbackRow, type NodeRun } from './result-data.js';
+import { BESIDE, sideBySide } from './side-by-side.js';
+import { bytes, fmt, ratio, signed } from './stats.js';
 
-/** The rows of one benchmark's `data` the summary and the analysis read (see each script's `finish`). */
-interface OverheadRow {
-  key: string;
-  label: string;
-  concurrency: number;
-  rps: number;
-  throughputRatio: number;
-  overheadCpuUs: number;
-  cpuUsPerRequest: number;
-  p50Ms: number;
-}
-interface OverheadData {
-  loopback: OverheadRow[];
-  stub: OverheadRow[];
-  micro: MicroResult[];
-}
-interface ProfileData {
-  key: string;
-  requests: number;
-  cpuUsPerRequest: number;
-  perRequestUs: Record<string, number>;
-  topFunctions: string[];
-}
-interface RateLimitRow {
-  key: string;
-  label: string;
-  goodput: number;
-  server429: number;
-  share429: number;
-  failed: number;
-  seconds: number;
-}
-interface HeapRow {
-  case: string;
-  perCall: number;
-}
-interface ScaleData {
-  heap: HeapRow[];
-  breakdown: { perCall: number; growth?: { name: string; countPerCall: number; bytesPerCall: number }[] };
-  sweep: { key: string; concurrency: number; overheadUs: number; throughputRatio: number }[];
-}
-interface FootprintData {
-  imports: { key: string; label: string; medianMs: number }[];
-  sizes: { label: string; minified: number; gzipped: number }[];
-}
+export type { NodeRun } from './result-data.js';
 
-const find = (results: BenchResult[], name: string) => results.find((r) => r.name === name);
+/** `Node 24`. */
+export const nodeLabel = (run: NodeRun): string => `Node ${run.node.major}`;
 
-/** One table: every target with its verdict, then the numbers worth seeing at a glance. */
-export function summaryTable(results: BenchResult[]): Table {
-  const rows: string[][] = [];
-  for (const r of results) for (const t of r.targets) rows.push([r.title, t.name, t.target, t.measured, verdict(t.met)]);
-  const overhead = find(results, 'pipeline-overhead')?.data as OverheadData | undefined;
-  if (overhead) {
-    for (const key of ['ky', 'stripe', 'octokit', 'junction-nolimit', 'junction-lean']) {
-      const row = overhead.loopback.find((r) => r.key === key && r.concurrency === 64);
-      if (row) {
-        rows.push([
-          '1. Pipeline overhead',
-          `${row.label}, c=64`,
-          '(for comparison)',
-          `${ratio(row.throughputRatio)} of fetch req/s, ${fmt(row.overheadCpuUs, 1)} µs CPU over fetch`,
-          '–',
-        ]);
+/**
+ * One table: every target with the headline Node's (the first run's) figure and verdict, each other Node's
+ * beside it; then the numbers worth seeing at a glance, for comparison.
+ */
+export function summaryTable(runs: readonly NodeRun[]): Table {
+  const [headline, ...others] = runs;
+  if (!headline) throw new Error('summaryTable needs at least one Node run');
+  // Every (benchmark, target) any Node measured, in the headline's order first.
+  const keys = new Map<string, { title: string; name: string; goal: string }>();
+  for (const run of runs) {
+    for (const r of run.results) {
+      for (const t of r.targets) {
+        const key = `${r.name}\u0000${t.name}`;
+        if (!keys.has(key)) keys.set(key, { title: r.title, name: t.name, goal: t.target });
       }
     }
   }
-  const footprint = find(results, 'footprint')?.data as FootprintData | undefined;
-  if (footprint) {
-    const at = (key: string) => footprint.imports.find((i) => i.key === key);
-    const core = at('core');
-    const ky = at('ky');
-    const connector = at('core-connector');
-    const size = footprint.sizes[0];
-    if (core && ky && connector && size) {
-      rows.push([
-        '5. Footprint',
-        'cold import: core / core + connector / ky',
-        '(for comparison)',
-        `${fmt(core.medianMs, 0)} / ${fmt(connector.medianMs, 0)} / ${fmt(ky.medianMs, 0)} ms (${ratio(core.medianMs / ky.medianMs)} ky)`,
-        '–',
-      ]);
-      rows.push([
-        '5. Footprint',
-        'size of @junction/core dist',
-        '(for comparison)',
-        `${bytes(size.minified)} min, ${bytes(size.gzipped)} gzip`,
-        '–',
-      ]);
-    }
+  const targetOf = (run: NodeRun, key: string) => {
+    const [name, target] = key.split('\u0000');
+    return run.results.find((r) => r.name === name)?.targets.find((t) => t.name === target);
+  };
+  const rows: string[][] = [...keys].map(([key, { title, name, goal }]) => {
+    const head = targetOf(headline, key);
+    return [
+      title,
+      name,
+      goal,
+      head?.measured ?? 'not run',
+      head ? verdict(head.met) : 'n/a',
+      ...others.map((run) => {
+        const t = targetOf(run, key);
+        return t ? `${t.measured} — ${verdict(t.met)}` : 'not run';
+      }),
+    ];
+  });
+
+  const compared = (benchmark: string, measure: string, cell: (results: BenchResult[]) => string | undefined) => {
+    const cells = runs.map((run) => cell(run.results));
+    if (cells.every((c) => c === undefined)) return;
+    const [head, ...rest] = cells;
+    rows.push([benchmark, measure, '(for comparison)', head ?? '–', '–', ...rest.map((c) => c ?? '–')]);
+  };
+  // Every peer and Junction variant the pipeline benchmark measured, so a new one in lib/variants.ts shows up here.
+  const variantKeys = new Map<string, string>();
+  for (const run of runs)
+    for (const row of comparedRows(run.results, 64)) if (!variantKeys.has(row.key)) variantKeys.set(row.key, row.label);
+  for (const [key, label] of variantKeys) {
+    compared('1. Pipeline overhead', `${label}, c=64`, (results) => {
+      const at64 = loopbackRow(results, key, 64);
+      if (!at64) return undefined;
+      const added = loopbackRow(results, key, 1)?.p50AddedMs;
+      return (
+        `${ratio(at64.throughputRatio)} of fetch req/s, ${fmt(at64.overheadCpuUs, 1)} µs CPU over fetch` +
+        `${added === undefined ? '' : `; p50 at c=1 ${signed(added, 3)} ms`}`
+      );
+    });
   }
-  return { title: 'Summary', columns: ['benchmark', 'measure', 'goal', 'measured', 'verdict'], rows };
+  compared('5. Footprint', 'cold import: core + a connector', (results) => {
+    const ms = importMs(results, 'core-connector');
+    return Number.isNaN(ms) ? undefined : `${fmt(ms, 0)} ms (${ratio(ms / importMs(results, 'ky'))} ky)`;
+  });
+  compared('5. Footprint', 'size of @junction/core dist', (results) => {
+    const size = dataOf<FootprintData>(results, 'footprint')?.sizes[0];
+    return size ? `${bytes(size.minified)} min, ${bytes(size.gzipped)} gzip` : undefined;
+  });
+  return {
+    title: 'Summary',
+    columns: ['benchmark', 'measure', 'goal', nodeLabel(headline), 'verdict', ...others.map(nodeLabel)],
+    rows,
+  };
 }
 
-/** RESULTS.md: machine, how to run, the summary, the analysis, then every benchmark's tables. */
-export function resultsMarkdown(results: BenchResult[], machine: Machine, seconds: number, failures: string[]): string {
+/** RESULTS.md: machine, how to run, the summary, the analysis, then every benchmark's tables, the Nodes side by side. */
+export function resultsMarkdown(runs: readonly NodeRun[], machine: Machine, seconds: number, failures: string[]): string {
+  const [headline, ...others] = runs;
+  if (!headline) throw new Error('resultsMarkdown needs at least one Node run');
   const out: string[] = [
     '# Junction benchmarks: results',
     '',
@@ -109,290 +96,81 @@ export function resultsMarkdown(results: BenchResult[], machine: Machine, second
     `| CPU | ${machine.cpu} |`,
     `| cores | ${machine.cores} (shared, noisy: compare ratios within a run, not absolute times) |`,
     `| memory | ${machine.memoryGb} GB |`,
-    `| Node | ${machine.node} (${machine.platform}) |`,
+    `| Node (headline) | ${headline.node.version} |`,
+    ...others.map((run) => `| Node (beside it) | ${run.node.version} |`),
+    `| platform | ${machine.platform} |`,
     `| load average at the end | ${machine.loadAvg} |`,
     `| total run time | ${fmt(seconds / 60, 1)} min |`,
     '',
     '## How to run',
     '',
     '```sh',
-    'pnpm bench                                   # everything (~10 min on 2 cores); writes bench/RESULTS.md',
-    'BENCH_QUICK=1 pnpm bench                     # smoke run (~2 min); writes bench/out/RESULTS.quick.md',
+    'pnpm bench                                   # everything, on Node 24 then Node 20 step by step; writes bench/RESULTS.md',
+    'BENCH_QUICK=1 pnpm bench                     # smoke run; writes bench/out/RESULTS.quick.md',
+    'BENCH_NODES=20 pnpm bench                    # only these Node majors (the first is the headline; default 24,20)',
     'BENCH_STEPS=webhook-verification pnpm bench  # rerun some steps, keep the others’ last results',
-    'cd bench && pnpm exec tsx pipeline-overhead.ts   # one benchmark alone (after pnpm build: it runs the built packages)',
+    'cd bench && pnpm exec tsx pipeline-overhead.ts   # one benchmark alone, on this Node (after pnpm build: it runs the built packages)',
     'cd bench && pnpm exec tsx profile.ts fetch,junction 64   # CPU profiles (node --cpu-prof; core from its source)',
     '```',
     '',
-    'Raw results: `bench/out/<benchmark>.json`, reports `bench/out/<benchmark>.log`, profiles `bench/out/profiles/` (git-ignored).',
+    'Raw results: `bench/out/node<major>/<benchmark>.json`, reports `bench/out/node<major>/<benchmark>.log`, profiles `bench/out/node<major>/profiles/` (git-ignored). ' +
+      `Every step runs under each Node in turn${others.length > 0 ? `, except the profiles: they take long and explain the figures rather than judge them, so they run on ${nodeLabel(headline)} only` : ''}.`,
     '',
     '## Summary',
     '',
-    markdownTable(summaryTable(results)),
+    others.length > 0
+      ? `Headline figures on ${nodeLabel(headline)}, with ${others.map(nodeLabel).join(' and ')} beside them (the last column${others.length > 1 ? 's' : ''}), each as ratios within the same run.`
+      : `Figures on ${nodeLabel(headline)}.`,
+    '',
+    markdownTable(summaryTable(runs)),
     '',
     ...failures.map((f) => `- **${f}**`),
     '',
-    ...analysis(results),
+    ...analysis(runs),
   ];
-  for (const r of results) {
-    out.push(`## ${r.title}`, '', `_${fmt(r.seconds, 0)} s._`, '', ...r.method.map((m) => `- ${m}`), '');
-    for (const table of r.tables) {
-      out.push(`### ${table.title}`, '', markdownTable(table), '');
-      if (table.notes?.length) out.push(...table.notes.map((n) => `- ${n}`), '');
-    }
-    if (r.targets.length > 0) {
-      out.push('### Targets', '', markdownTable(targetTable(r.targets)), '');
-      for (const t of r.targets) if (t.why) out.push(`- **${t.name}**: ${t.why}`);
-      out.push('');
-    }
-    if (r.findings.length > 0) out.push('### Findings', '', ...r.findings.map((f) => `- ${f}`), '');
-  }
+  out.push(...sections(runs));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-/** Why targets are missed, with the numbers of this run, and what to change where. */
-function analysis(results: BenchResult[]): string[] {
-  const out: string[] = ['## Why, and what to change', ''];
-  const overhead = find(results, 'pipeline-overhead')?.data as OverheadData | undefined;
-  const profiles = find(results, 'profile')?.data as ProfileData[] | undefined;
-  const rate = find(results, 'rate-limit-efficiency')?.data as RateLimitRow[] | undefined;
-  const scale = find(results, 'scale-memory')?.data as ScaleData | undefined;
-  const footprint = find(results, 'footprint')?.data as FootprintData | undefined;
-  const webhookResult = find(results, 'webhook-verification');
-
-  if (overhead) {
-    const at = (key: string, c: number) => overhead.loopback.find((r) => r.key === key && r.concurrency === c);
-    const stub = (key: string) => overhead.stub.find((r) => r.key === key);
-    const layer = (name: string) => overhead.micro.find((m) => m.kind === 'layer' && m.name.startsWith(name));
-    const step = (name: string) => overhead.micro.find((m) => m.kind === 'step' && m.name.startsWith(name));
-    const fetchStub = stub('fetch');
-    const kyStub = stub('ky');
-    const fullStub = stub('junction');
-    const noLimitStub = stub('junction-nolimit');
-    const leanStub = stub('junction-lean');
-    const nativeStub = stub('junction-native');
-    const full1 = at('junction', 1);
-    const full64 = at('junction', 64);
-    const bottleneckLayer = layer('rateLimit, high limit: bottleneck');
-    const protoLayer = layer('rateLimit, high limit: prototype');
-    const observeLayer = layer('observe (nobody');
-    const observeListened = layer('observe (a listener');
-    const wholeCore = layer('the whole client');
-    const noLimitLayer = layer('rateLimit, no limits');
-    const retryLayer = layer('retry');
-    const pRetryBefore = step('pRetry, 2 options');
-    const pRetryAfter = step('pRetry, all its options');
-    const zodOut = step('zod output');
-    const redactUrl = step('redactor.url');
-    const redactHeaders = step('redactor.headers');
-    out.push('### 1. Pipeline overhead: three costs, in this order', '');
-    if (full1 && full64 && bottleneckLayer) {
-      out.push(
-        `1. **bottleneck (dependency) behind a limit that never binds.** The full-stack client does ${fmt(full1.rps)} req/s at c=1 and ${fmt(full64.rps)} at c=64, ` +
-          `whatever the concurrency: bottleneck 2.19.5 passes every job through two serial locks (\`Sync\` in lib/Sync.js, \`_submitLock\`/\`_registerLock\` in lib/Bottleneck.js:56-57), ` +
-          'and each step yields with `setTimeout(0)` (`yieldLoop`, lib/LocalDatastore.js:79; used by `__submit__`, `__register__`, `__free__`), so a job costs at least three ≥1 ms timer hops, one at a time. ' +
-          `Alone, around a \`next\` that answers at once, the rateLimit layer with a high limit costs ${fmt(bottleneckLayer.us)} µs of CPU per call (timer wake-ups included) against ${fmt(protoLayer?.us ?? Number.NaN, 1)} µs for the prototype limiter. ` +
-          `This is the cause of the throughput miss (${ratio(full64.throughputRatio)} of fetch at c=64).`,
-      );
+/** Each benchmark's method, tables, targets and findings, with every Node's figures side by side in one table. */
+function sections(runs: readonly NodeRun[]): string[] {
+  const out: string[] = [];
+  const names = [...new Set(runs.flatMap((run) => run.results.map((r) => r.name)))];
+  for (const name of names) {
+    const each = runs.map((run) => run.results.find((r) => r.name === name));
+    const labels = runs.map(nodeLabel);
+    const ran = each.flatMap((result, i) => (result ? [{ label: labels[i]!, result }] : []));
+    const missing = runs.filter((_, i) => !each[i]).map(nodeLabel);
+    const first = ran[0]!.result;
+    const timing = ran.map(({ label, result }) => `${label}: ${fmt(result.seconds, 0)} s`).join(', ');
+    const legend = ran.length > 1 ? ` Two values in a cell: ${ran.map((r) => r.label).join(BESIDE)} (one value: the same on each).` : '';
+    out.push(
+      `## ${first.title}`,
+      '',
+      `_${timing}${missing.length > 0 ? `; not run on ${missing.join(', ')}` : ''}.${legend}_`,
+      '',
+      ...first.method.map((m) => `- ${m}`),
+      '',
+    );
+    for (const table of first.tables) {
+      const merged = sideBySide(
+        each.map((r) => r?.tables.find((t) => t.title === table.title)),
+        labels,
+      )!;
+      out.push(`### ${merged.title}`, '', markdownTable(merged), '');
+      if (merged.notes?.length) out.push(...merged.notes.map((n) => `- ${n}`), '');
     }
-    if (fetchStub && kyStub) {
-      out.push(
-        `2. **ky (dependency) as the transport.** Over an in-process stub fetch, ky alone costs ${fmt(kyStub.cpuUsPerRequest, 1)} µs per call against ${fmt(fetchStub.cpuUsPerRequest, 1)} µs for fetch (+${fmt(kyStub.overheadCpuUs, 1)} µs). ` +
-          'Per call, ky 1.14.3 makes an AbortController and a `Request` in its constructor (distribution/core/Ky.js:171, 190), clones that Request before sending “for retries” even with `retry: 0` (Ky.js:371), ' +
-          'and hands the Request to fetch, which builds yet another; every Request follows the signal with its own AbortSignal (about 7 µs each on Node 20: `makeTransferable`), ' +
-          'and its options object is a spread copy that gains properties afterwards, a slow path in Node 20’s V8 (~10 µs; the same code is ~100× faster on Node 22).',
-      );
+    if (first.targets.length > 0) {
+      const merged = sideBySide(
+        each.map((r) => (r ? targetTable(r.targets) : undefined)),
+        labels,
+      )!;
+      out.push('### Targets', '', markdownTable(merged), '');
+      for (const t of first.targets) if (t.why) out.push(`- **${t.name}**: ${t.why}`);
+      out.push('');
     }
-    if (noLimitStub && fetchStub) {
-      out.push(
-        `3. **Core’s own per-call work** (ours): with ky and bottleneck taken out (prototype limiter + fetch transport) the client costs ${fmt(leanStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call on the stub fetch, ` +
-          `${fmt(leanStub?.overheadCpuUs ?? Number.NaN, 1)} µs more than fetch alone. ` +
-          `Core’s own work, measured as the whole client with a middleware answering in place of the transport (validation, encoding, context, every layer, zod mapping; no fetch, no ky, no limits): **${fmt(wholeCore?.us ?? Number.NaN, 1)} µs per call**, within the 50 µs budget. Each layer alone (table “Each layer alone”): observe ${fmt(observeLayer?.us ?? Number.NaN, 1)} µs when nobody listens (${fmt(observeListened?.us ?? Number.NaN, 1)} µs with a listener, which gets redacted events), ` +
-          `rateLimit with no limits ${fmt(noLimitLayer?.us ?? Number.NaN, 1)} µs, retry ${fmt(retryLayer?.us ?? Number.NaN, 1)} µs; zod output mapping ${fmt(zodOut?.us ?? Number.NaN, 1)} µs. ` +
-          'What remains is allocation: a context per call and its fork per attempt (a URL and a Headers each), a promise per layer, and the garbage collection they cause, which grows with concurrency as in-flight state survives scavenges.',
-      );
-    }
-    const fetch64 = at('fetch', 64);
-    const stripe64 = at('stripe', 64);
-    const octokit64 = at('octokit', 64);
-    const leanAt64 = at('junction-lean', 64);
-    const noLimit64 = at('junction-nolimit', 64);
-    out.push(
-      '',
-      `For scale: on this machine bare fetch itself costs ${fmt(fetch64?.cpuUsPerRequest ?? Number.NaN)} µs of client CPU per request at c=64, so the 50 µs budget is ${fmt((50 / (fetch64?.cpuUsPerRequest ?? Number.NaN)) * 100, 0)}% of a fetch. ` +
-        'At c=64 the client process is CPU-bound, so throughput follows CPU per request: 0.85 × fetch needs the client within ~18% of fetch’s CPU. ' +
-        `The official Stripe SDK (on node:http, not undici) does ${ratio(stripe64?.throughputRatio ?? Number.NaN)} and Octokit ${ratio(octokit64?.throughputRatio ?? Number.NaN)}; ` +
-        `the shipped client with no limits set (ky, no bottleneck) ${ratio(noLimit64?.throughputRatio ?? Number.NaN)}; with both prototypes (no bottleneck, no ky) ${ratio(leanAt64?.throughputRatio ?? Number.NaN)}` +
-        `${(leanAt64?.throughputRatio ?? 0) >= 0.85 ? ', within the target.' : ': the rest of the gap is core’s allocation (item 3).'}`,
-      '',
-      'In practice bottleneck’s ceiling (the full-stack rows) is above every provider limit in the providers’ docs (Stripe 100 requests/s live, HubSpot 190 per 10 s, Resend 2/s): ' +
-        'a client limited to its provider’s rate never reaches it, so what bottleneck costs a real integration is latency (its timer hops: the p50 column at c=1) and CPU, not throughput.',
-      '',
-    );
-    out.push('### Changes made to core', '');
-    out.push(
-      `- **Events only for listeners** (pipeline/observe.ts; \`RequestContext.listens(name)\`, backed by the emitter’s listener count): observe used to redact the URL twice and the headers once per attempt for events nobody read. The layer alone: ${fmt(observeLayer?.us ?? Number.NaN, 1)} µs with no listener, ${fmt(observeListened?.us ?? Number.NaN, 1)} µs with one (redactor.url ${fmt(redactUrl?.us ?? Number.NaN, 1)} µs, redactor.headers ${fmt(redactHeaders?.us ?? Number.NaN, 1)} µs).`,
-      '- **The limiter’s request summary on demand** (rate-limit/rate-limit-middleware.ts): `ScheduleOptions.request` is a getter, read only when the limiter refuses a call, instead of a URL redaction on every call.',
-      '- **Policies merged once per client** (retry-middleware.ts, inspect-middleware.ts, idempotency-middleware.ts): again only for a call that brings its own `retry` option.',
-      '- **ky, p-retry and openid-client load on first use** (internal/lazy-module.ts): cold import is cheaper (section 5), and core’s CommonJS build works. Before, its bundled `require()` of the ESM-only ky and p-retry handed over their namespaces, so every call from a CommonJS app failed with “pRetry is not a function”. `check:package` now sends real calls through both builds (packages/core/scripts/smoke-dist.mjs).',
-      `- **p-retry’s options spelled out** (retry-middleware.ts): p-retry 7.1.1 fills in missing options on a spread copy, a Node 20 V8 slow path: ${fmt(pRetryBefore?.us ?? Number.NaN, 1)} µs per call before, ${fmt(pRetryAfter?.us ?? Number.NaN, 1)} µs after.`,
-      '- **No waiting machinery when nothing limits** (bottleneck-limiter.ts): with no limits, no pause and nobody held, a call starts at once.',
-      '- **The benchmarks run the built packages**, as users do. Run from core’s TypeScript source through tsx, every closure got a `__name()` call (esbuild’s keepNames): about 1.3 KB of heap per queued call and some CPU that users never pay.',
-      '',
-    );
-    out.push('### Left to the owners: a choice of dependency, not a fix of ours', '');
-    const native64 = at('junction-native', 64);
-    const lean64 = at('junction-lean', 64);
-    out.push(
-      `- **bottleneck for in-process limits.** Keep it, if at all, for a Redis datastore behind the same \`RateLimiter\` interface; bench/lib/native-limiter.ts is a working prototype (fixed window, maxConcurrent, maxQueued, maxWaitMs, pause, stop; a call that can start starts synchronously). ` +
-        `Measured through the public \`createLimiterRegistry({ create })\`: full stack at c=64 ${ratio(native64?.throughputRatio ?? Number.NaN)} of fetch (bottleneck: ${ratio(full64?.throughputRatio ?? Number.NaN)}), ` +
-        `${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (bottleneck: ${fmt(fullStub?.cpuUsPerRequest ?? Number.NaN, 1)}).`,
-      `- **ky as the transport.** bench/lib/fetch-transport.ts (fetch, one timer for \`timeoutMs\`, the same body reading and error mapping), plugged in \`{ before: 'transport' }\`: ` +
-        `with the prototype limiter, ${fmt(leanStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (with ky: ${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)}), ${ratio(lean64?.throughputRatio ?? Number.NaN)} of fetch at c=64.`,
-      '',
-    );
-  }
-
-  if (profiles) {
-    const by = (key: string) => profiles.find((p) => p.key === key);
-    const f = by('fetch');
-    const j = by('junction');
-    const n = by('junction-nolimit');
-    if (f && j && n) {
-      const l = by('junction-lean');
-      const owners = [
-        'bottleneck',
-        'ky',
-        'zod',
-        'p-retry',
-        'v8 (garbage collector)',
-        'undici (node fetch)',
-        'node internals',
-        'bench harness',
-      ];
-      out.push(
-        '### Profile evidence (node --cpu-prof, c=64, self time per request during the measured section)',
-        '',
-        markdownTable({
-          title: '',
-          columns: ['owner', 'fetch', 'Junction, no limits', 'Junction, prototypes (no bottleneck, no ky)', 'Junction, full stack'],
-          rows: [
-            ...owners.map((o) => [
-              o === 'bench harness' ? 'bench harness (incl. the prototypes’ code)' : o,
-              fmt(f.perRequestUs[o] ?? 0, 1),
-              fmt(n.perRequestUs[o] ?? 0, 1),
-              l ? fmt(l.perRequestUs[o] ?? 0, 1) : '–',
-              fmt(j.perRequestUs[o] ?? 0, 1),
-            ]),
-            [
-              '@junction/core (all folders)',
-              '0',
-              fmt(coreUs(n.perRequestUs), 1),
-              fmt(l ? coreUs(l.perRequestUs) : Number.NaN, 1),
-              fmt(coreUs(j.perRequestUs), 1),
-            ],
-            [
-              'process.cpuUsage() per request',
-              fmt(f.cpuUsPerRequest, 1),
-              fmt(n.cpuUsPerRequest, 1),
-              fmt(l?.cpuUsPerRequest ?? Number.NaN, 1),
-              fmt(j.cpuUsPerRequest, 1),
-            ],
-          ],
-        }),
-        '',
-        'Full tables and the hottest functions: section “Profiles” below; the .cpuprofile files are in bench/out/profiles/ (open them in Chrome DevTools).',
-        '',
-      );
-    }
-  }
-
-  if (webhookResult) {
-    const wh = profiles?.find((p) => p.key === 'webhook');
-    type Tally = { wallMs: number; events: number };
-    const whData = webhookResult.data as Record<string, Record<string, Tally>> | undefined;
-    const usPer = (size: string, key: string) => {
-      const t = whData?.[size]?.[key];
-      return t ? (t.wallMs * 1000) / t.events : Number.NaN;
-    };
-    out.push(
-      '### 2. Webhook verification',
-      '',
-      `Per 1 KB event (wall µs, one thread): Stripe SDK verify + parse ${fmt(usPer('stripe-1024', 'stripe-sdk'), 1)}, Junction ${fmt(usPer('stripe-1024', 'junction-verify'), 1)}; ` +
-        `the dedupe store adds ${fmt(usPer('stripe-1024', 'stripe-sdk-dedupe') - usPer('stripe-1024', 'stripe-sdk'), 1)} µs to the SDK path (\`store.once\`: a Promise.resolve().then, a Map entry, a settle callback), ` +
-        `and the receiver costs ${fmt(usPer('stripe-1024', 'junction-receiver'), 1)} µs in all. At 16 KB, where the HMAC over the body dominates, ` +
-        `(${fmt(usPer('stripe-16384', 'stripe-sdk'), 1)} vs ${fmt(usPer('stripe-16384', 'junction-verify'), 1)} µs).`,
-      '',
-      'What changed (ours, packages/core/src/webhooks/): the signature is decoded with a lookup table (verify/text-codec.ts) instead of 32 `parseInt` calls; ' +
-        'the HMAC is fed the signed parts one by one (verify/signed-parts.ts), with literal parts encoded once per verifier, instead of a copy of the body with `t.` in front; ' +
-        'the event router calls handlers without a microtask each, and event summaries are plain literals (a spread of a fresh object was a V8 slow path, ~3 µs). ' +
-        'The benchmark forces one gc() before the timed chunks, not one per chunk: a forced full collection throws away optimised code, and each variant then timed its own re-warming. ' +
-        'What the receiver still adds over verify + parse + dedupe is the typed event: two lenient zod parses (the envelope, then the event’s schema), ~6 µs per 1 KB event, most of it zod copying every undeclared key of a loose object (`schema/lenient.ts`); ' +
-        'the SDK hands back an unchecked object. A lenient mode that passes unknown keys through without copying them would change the output’s key order: a decision for the schema’s owner.',
-      '',
-    );
-    if (wh)
-      out.push(
-        `Hottest functions of Junction’s verify + JSON.parse (1 KB, ${fmt(wh.cpuUsPerRequest, 1)} µs CPU per event):`,
-        '',
-        ...wh.topFunctions.slice(0, 10).map((t) => `- ${t}`),
-        '',
-      );
-  }
-
-  if (rate) {
-    const limiter = rate.find((r) => r.key === 'junction-limiter');
-    const proto = rate.find((r) => r.key === 'junction-prototype');
-    if (limiter) {
-      out.push(
-        '### 3. Rate-limit efficiency',
-        '',
-        `The limiter keeps the server’s 429s near zero (${limiter.server429} with bottleneck${proto ? `, ${proto.server429} with the prototype` : ''}), but a limit set exactly to the server’s is on a knife-edge: ` +
-          'core turns `requests` per `intervalMs` into a fixed window (a bottleneck reservoir refreshed on its heartbeat), the server refills a token bucket continuously, and a window that opens a few ms early meets a bucket a token short. ' +
-          'Each such 429 carries `Retry-After: 1` (whole seconds), and core pauses the whole bucket for that second: one 429 costs 50 calls of goodput, 2.5% of a 40 s run. ' +
-          'Fixes (ours): spread a window’s requests (a token bucket, or bottleneck’s `minTime = intervalMs / requests`) instead of releasing them at once; or keep a small margin under the declared limit by default; and prefer `retry-after-ms`/reset headers when the provider sends them.',
-        '',
-      );
-    }
-  }
-
-  if (scale) {
-    const shipped = scale.heap.find((h) => h.case === 'bottleneck');
-    const proto = scale.heap.find((h) => h.case === 'prototype');
-    const paused = scale.heap.find((h) => h.case === 'paused');
-    const series = (key: string) => scale.sweep.filter((r) => r.key === key);
-    const full = series('junction');
-    const lean = series('junction-lean');
-    out.push(
-      '### 4. Scale and memory',
-      '',
-      `“Flat” holds for the shipped full stack only because bottleneck dominates it: its overhead is largest at c=1 (${fmt(full[0]?.overheadUs ?? Number.NaN)} µs, timer wake-ups for one job at a time) ` +
-        `and falls as jobs share wake-ups (${fmt(full.at(-1)?.overheadUs ?? Number.NaN)} µs at c=1,000), while its throughput stays capped (${ratio(full.at(-1)?.throughputRatio ?? Number.NaN)} of fetch at c=1,000). ` +
-        `Without bottleneck and ky (prototypes) the overhead goes ${lean.map((r) => fmt(r.overheadUs)).join(' → ')} µs from c=1 to c=1,000.`,
-      '',
-      `A queued call holds ${bytes(shipped?.perCall ?? Number.NaN)} behind bottleneck (${bytes(proto?.perCall ?? Number.NaN)} with the prototype limiter, ${bytes(paused?.perCall ?? Number.NaN)} at a pause with no bottleneck): the limiter sits inside idempotency and retry, so by the time a call waits it has its context, ` +
-        'its per-attempt fork (a second URL and Headers), a suspended async frame with its promises in the layers around the limiter (the client’s call, p-retry’s loop, the limiter’s own wait), and the limiter’s entry with its max-wait timer. ' +
-        'The difference between the bottleneck and prototype rows is bottleneck’s own job record; the rest is core’s onion of middleware. Under 1 KB needs the wait to come before that state is built, e.g. the client asks the limiter for a slot before it builds the context, ' +
-        'with the queue holding a compact record (operation, input, resolve): a change to the pipeline’s design, recorded here rather than made in a benchmark issue.',
-      '',
-    );
-  }
-
-  if (footprint) {
-    const at = (key: string) => footprint.imports.find((i) => i.key === key)?.medianMs ?? Number.NaN;
-    out.push(
-      '### 5. Footprint',
-      '',
-      `Importing core costs ${fmt(at('core'), 0)} ms against ${fmt(at('ky'), 0)} ms for ky. ky, p-retry and openid-client (${fmt(at('dep:openid-client'), 0)} ms alone, with oauth4webapi and jose) now load on first use. ` +
-        `What core still loads at import: zod (${fmt(at('zod'), 0)} ms alone; users build their schemas with it anyway), qs (${fmt(at('dep:qs'), 0)} ms alone, nearly all of it side-channel’s tree of small CommonJS files; its own code runs in ~5 ms; encodeForm is synchronous and public, so it cannot wait for an import), ` +
-        `bottleneck (${fmt(at('dep:bottleneck'), 0)} ms) and eventemitter3 (${fmt(at('dep:eventemitter3'), 0)} ms). Core’s own top-level code runs in about 1.5 ms.`,
-      '',
-    );
+    const findings = ran.flatMap(({ label, result }, i) => result.findings.map((f) => (i === 0 ? f : `${label}: ${f}`)));
+    if (findings.length > 0) out.push('### Findings', '', ...findings.map((f) => `- ${f}`), '');
   }
   return out;
-}
-
-function coreUs(perRequest: Record<string, number>): number {
-  return Object.entries(perRequest)
-    .filter(([owner]) => owner.startsWith('@junction/core'))
-    .reduce((sum, [, us]) => sum + us, 0);
 }

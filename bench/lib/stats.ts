@@ -48,3 +48,8 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+/** A difference with its sign, `+0.012` or `-0.004`. */
+export function signed(value: number, digits = 0): string {
+  return Number.isFinite(value) && value >= 0 ? `+${fmt(value, digits)}` : fmt(value, digits);
+}
