@@ -246,8 +246,8 @@ function analysis(results: BenchResult[]): string[] {
       `- **bottleneck for in-process limits.** Keep it, if at all, for a Redis datastore behind the same \`RateLimiter\` interface; bench/lib/native-limiter.ts is a working prototype (fixed window, maxConcurrent, maxQueued, maxWaitMs, pause, stop; a call that can start starts synchronously). ` +
         `Measured through the public \`createLimiterRegistry({ create })\`: full stack at c=64 ${ratio(native64?.throughputRatio ?? Number.NaN)} of fetch (bottleneck: ${ratio(full64?.throughputRatio ?? Number.NaN)}), ` +
         `${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (bottleneck: ${fmt(fullStub?.cpuUsPerRequest ?? Number.NaN, 1)}).`,
-      `- **ky as the transport.** bench/lib/fetch-transport.ts (fetch, one timer for \`timeoutMs\`, the same body reading and error mapping), plugged in \`{ before: 'transport' }\`: ` +
-        `with the prototype limiter, ${fmt(leanStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (with ky: ${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)}), ${ratio(lean64?.throughputRatio ?? Number.NaN)} of fetch at c=64.`,
+      `- **ky as the transport.** Core's default transport is now fetch (one timer per attempt, body included); ky is opt-in through \`kyTransport\`. ` +
+        `With the prototype limiter, ${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (with kyTransport: ${fmt(leanStub?.cpuUsPerRequest ?? Number.NaN, 1)}), kyTransport at c=64 ${ratio(lean64?.throughputRatio ?? Number.NaN)} of fetch.`,
       '',
     );
   }

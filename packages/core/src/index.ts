@@ -64,13 +64,13 @@ export {
   type RequestContext,
   type ResponseType,
 } from './pipeline/context.js';
+export { createTransport, type FetchTransportOptions, fetchTransport, type TransportOptions } from './pipeline/fetch-transport.js';
 export { isRetryableStatus } from './pipeline/http-error.js';
+export { type KyLike, kyTransport } from './pipeline/ky-transport.js';
 export { observe } from './pipeline/observe.js';
 export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
-export { retryAfterMs } from './pipeline/retry-after.js';
-export { createTransport, type FetchTransportOptions, fetchTransport, type TransportOptions } from './pipeline/fetch-transport.js';
-export { kyTransport } from './pipeline/ky-transport.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, ERROR_BODY_BYTES } from './pipeline/read-body.js';
+export { retryAfterMs } from './pipeline/retry-after.js';
 export { type SendRequest, transportFrom } from './pipeline/transport.js';
 export * from './polling/index.js';
 export * from './rate-limit/index.js';

@@ -10,12 +10,12 @@ export {
   TimeoutError,
   type TimeoutErrorOptions,
 } from './network-error.js';
+export { isRateLimitError, RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
   isResponseTooLargeError,
   ResponseTooLargeError,
   type ResponseTooLargeErrorOptions,
 } from './response-too-large-error.js';
-export { isRateLimitError, RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
   InputValidationError,
   isInputValidationError,

@@ -1,5 +1,5 @@
-import { TimeoutError } from '../errors/network-error.js';
 import type { RequestSummary } from '../errors/junction-error.js';
+import { TimeoutError } from '../errors/network-error.js';
 
 /** The signal of one call, linked to the caller's signal and bounded by the call's deadline. */
 export interface CallSignal {

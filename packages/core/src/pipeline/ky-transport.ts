@@ -1,6 +1,15 @@
-import type { KyInstance } from 'ky';
 import type { Middleware } from './context.js';
 import { transportFrom } from './transport.js';
+
+/**
+ * What {@link kyTransport} needs of a ky instance: calling it. Spelled out
+ * rather than imported from ky, so core's types build for users who never
+ * install ky (it is an optional peer). Any `ky` or `ky.create(...)` fits.
+ */
+export type KyLike = (
+  url: URL,
+  options: Omit<RequestInit, 'signal'> & { signal: AbortSignal; retry: number; timeout: false; throwHttpErrors: boolean },
+) => Promise<Response>;
 
 /**
  * A transport that sends each attempt with your own configured ky instance
@@ -11,6 +20,6 @@ import { transportFrom } from './transport.js';
  * any other, and its timeout is replaced by the attempt's own, which
  * covers the body too.
  */
-export function kyTransport(ky: KyInstance): Middleware {
+export function kyTransport(ky: KyLike): Middleware {
   return transportFrom((url, init) => ky(url, { ...init, retry: 0, timeout: false, throwHttpErrors: false }));
 }

@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { file } from '../../src/index.js';
-import { startServer, type TestServer } from '../support/http-server.js';
+import { type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 import { filesClient, TRANSPORTS } from './transports.js';
 
 let server: TestServer | undefined;
 afterEach(() => server?.close());
+
+/** The server's own multipart parser (undici's), as a framework would read the upload. */
+function parseForm(req: SeenRequest): Promise<FormData> {
+  return new Request('http://x/', { method: 'POST', headers: req.headers as HeadersInit, body: new Uint8Array(req.rawBody) }).formData();
+}
 
 const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => i % 251);
 
@@ -12,8 +17,7 @@ describe.each(TRANSPORTS)('multipart uploads on the %s transport', (_name, trans
   it('sends the whole body again on a retry after a 503, and the server parses it both times', async () => {
     const parsed: { title: unknown; name: string; type: string; size: number; same: boolean }[] = [];
     server = await startServer(async (req, res) => {
-      // The server's own multipart parser, as a framework would read the upload.
-      const form = await new Request('http://x/', { method: 'POST', headers: req.headers as HeadersInit, body: req.rawBody }).formData();
+      const form = await parseForm(req);
       const document = form.get('document') as File;
       const received = new Uint8Array(await document.arrayBuffer());
       parsed.push({
@@ -44,7 +48,7 @@ describe.each(TRANSPORTS)('multipart uploads on the %s transport', (_name, trans
   it('sends a Blob as a file and a raw request as multipart', async () => {
     let fields: [string, string][] = [];
     server = await startServer(async (req, res) => {
-      const form = await new Request('http://x/', { method: 'POST', headers: req.headers as HeadersInit, body: req.rawBody }).formData();
+      const form = await parseForm(req);
       fields = [...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : `file:${v.name}:${v.size}`]);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });

@@ -15,7 +15,7 @@ describe.each(TRANSPORTS)('network errors on the %s transport keep their cause',
     expect(error.message).toContain('ECONNREFUSED');
   });
 
-  it("a port fetch refuses to use: BAD_PORT, never sent, so even a POST without a key is retried", async () => {
+  it('a port fetch refuses to use: BAD_PORT, never sent, so even a POST without a key is retried', async () => {
     const error = await failure(filesClient('http://127.0.0.1:6000', { ...transport(), retry: false }).createThing({ name: 'a' }));
     expect(isNetworkError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'BAD_PORT', requestSent: false });
