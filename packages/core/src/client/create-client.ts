@@ -7,6 +7,7 @@ import { encodeBody } from '../encoding/encode-body.js';
 import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
 import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
 import { linkCallSignal } from '../pipeline/call-signal.js';
+import { checkLimits } from '../pipeline/check-limits.js';
 import type { HttpMethod, JunctionResponse, RequestBody, RequestContext, ResponseType } from '../pipeline/context.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
@@ -72,14 +73,16 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       ...options.headers,
     });
     if (out.contentType) headers.set('content-type', out.contentType);
+    const deadlineMs = options.deadlineMs ?? config.deadlineMs;
+    const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
+    checkLimits(deadlineMs, maxResponseBytes);
     // The call's own signal: one shared listener on the caller's signal, however many calls use it.
-    const linked = linkCallSignal(options.signal, options.deadlineMs ?? config.deadlineMs, {
+    const linked = linkCallSignal(options.signal, deadlineMs, {
       connector: connector.name,
       ...(out.operation ? { operation: out.operation } : {}),
       method: out.method,
       url: redactor.url(out.url),
     });
-    const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
     const ctx: RequestContext = {
       connector,
       ...(out.operation ? { operation: out.operation } : {}),
@@ -177,6 +180,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
                   url: new URL(url),
                   idempotent: true,
                   ...(operation.headers ? { headers: operation.headers } : {}),
+                  ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
                 },
                 options,
               );

@@ -51,3 +51,23 @@ describe.each(TRANSPORTS)('timeouts on the %s transport', (_name, transport) => 
     expect(error).toMatchObject({ name: 'TimeoutError', scope: 'call', timeoutMs: 200 });
   });
 });
+
+describe('limits given wrongly', () => {
+  it('refuses a deadline or size limit that is not a non-negative number, before sending', async () => {
+    let hits = 0;
+    server = await startServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const client = filesClient(server.url);
+    await expect(client.getThing(undefined, { deadlineMs: Number.NaN })).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringContaining('deadlineMs must be a number'),
+    });
+    await expect(client.getThing(undefined, { maxResponseBytes: -1 })).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringContaining('maxResponseBytes must be'),
+    });
+    expect(hits).toBe(0);
+  });
+});
