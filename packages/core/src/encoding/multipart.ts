@@ -31,7 +31,7 @@ function appendPart(form: FormData, name: string, value: unknown): void {
   if (value instanceof Blob) {
     form.append(name, value, value instanceof File ? value.name : 'blob');
   } else if (isFilePart(value)) {
-    const type = value.contentType ?? (value.data instanceof Blob ? value.data.type : '') ?? '';
+    const type = value.contentType ?? (value.data instanceof Blob ? value.data.type : '');
     form.append(name, new Blob([value.data as BlobPart], { type: type || 'application/octet-stream' }), value.filename);
   } else if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
     form.append(name, new Blob([value as BlobPart], { type: 'application/octet-stream' }), name);

@@ -53,6 +53,17 @@ describe.each(TRANSPORTS)('the response size limit on the %s transport', (_name,
     await expect(client.getThing(undefined, { maxResponseBytes: 1024 * 1024 })).resolves.toMatchObject({ ok: true });
   });
 
+  it("applies an operation's own limit over the client's, and a call's over both", async () => {
+    const body = JSON.stringify({ ok: true, pad: 'x'.repeat(500) });
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    const client = filesClient(server.url, { ...transport(), maxResponseBytes: 1024 * 1024, retry: false });
+    await expect(client.getThing()).resolves.toMatchObject({ ok: true });
+    await expect(client.getTinyThing()).rejects.toMatchObject({ name: 'ResponseTooLargeError', limitBytes: 100 });
+    await expect(client.getTinyThing(undefined, { maxResponseBytes: 4096 })).resolves.toMatchObject({ ok: true });
+  });
+
   it('keeps only the start of a huge error body on the ApiError', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(400, { 'content-type': 'text/html' }).end(`<html>${'e'.repeat(2 * MiB)}</html>`);

@@ -33,12 +33,22 @@ describe.each(TRANSPORTS)('response types on the %s transport', (_name, transpor
     expect([...(await readAll(stream))]).toEqual([...PDF]);
   });
 
-  it("errors a 'stream' once it passes the size limit", async () => {
+  it("errors a 'stream' of unknown length once it passes the size limit", async () => {
     server = await startServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(8 * 1024));
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(Buffer.alloc(512));
+      setTimeout(() => res.end(Buffer.alloc(8 * 1024)), 20);
     });
     const stream = await filesClient(server.url, { ...transport(), maxResponseBytes: 1024 }).streamExport();
     await expect(readAll(stream)).rejects.toMatchObject({ name: 'ResponseTooLargeError', limitBytes: 1024 });
+  });
+
+  it("refuses a 'stream' whose content-length is over the limit before handing it over", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '8192' }).end(Buffer.alloc(8 * 1024));
+    });
+    const call = filesClient(server.url, { ...transport(), maxResponseBytes: 1024 }).streamExport();
+    await expect(call).rejects.toMatchObject({ name: 'ResponseTooLargeError', declaredBytes: 8192 });
   });
 
   it("resolves a 'text' operation to the text, even when it looks like JSON", async () => {

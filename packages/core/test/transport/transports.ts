@@ -17,6 +17,12 @@ export const files = defineConnector({
   idempotency: { header: 'idempotency-key' },
   operations: {
     getThing: defineOperation({ method: 'GET', path: '/thing', output: z.object({ ok: z.boolean() }).passthrough() }),
+    getTinyThing: defineOperation({
+      method: 'GET',
+      path: '/thing',
+      maxResponseBytes: 100,
+      output: z.object({ ok: z.boolean() }).passthrough(),
+    }),
     createThing: defineOperation({ method: 'POST', path: '/thing', input: z.object({ name: z.string() }) }),
     getInvoicePdf: defineOperation({ method: 'GET', path: '/invoice.pdf', response: 'bytes' }),
     streamExport: defineOperation({ method: 'GET', path: '/export', response: 'stream' }),
