@@ -5,9 +5,10 @@ import {
   createClient,
   createLimiterRegistry,
   createRedactor,
-  createTransport,
+  fetchTransport,
   idempotencyMiddleware,
   inspectMiddleware,
+  kyTransport,
   type Middleware,
   observe,
   Pipeline,
@@ -20,7 +21,6 @@ import { request as octokitRequest } from '@octokit/request';
 import ky from 'ky';
 import Stripe from 'stripe';
 import { benchApi, CUSTOMER_ID, TOKEN } from './connector.js';
-import { fetchTransport } from './fetch-transport.js';
 import { createWindowLimiter } from './native-limiter.js';
 
 /** One way of making the benchmark's GET: `call` sends it and returns the parsed JSON. */
@@ -125,7 +125,7 @@ export const LADDER = ['transport', 'observe', 'auth', 'rateLimit', 'retry', 'id
 export type LadderStep = (typeof LADDER)[number];
 
 const LADDER_LABEL: Record<LadderStep, string> = {
-  transport: 'transport only (ky)',
+  transport: 'transport only (fetch)',
   observe: '+ observe',
   auth: '+ auth (bearer)',
   rateLimit: '+ rateLimit, no limits set (no bottleneck)',
@@ -154,7 +154,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
   }
   if (has('auth')) layers.push(['auth', authMiddleware(strategy)]);
   if (has('observe')) layers.push(['observe', observe]);
-  layers.push(['transport', createTransport(fetchImpl ? { fetch: fetchImpl } : {})]);
+  layers.push(['transport', fetchTransport(fetchImpl ? { fetch: fetchImpl } : {})]);
   const pipeline = new Pipeline(layers);
 
   const redactor = createRedactor({ secrets: () => strategy.secrets(), headers: strategy.secretHeaders ?? [] });
@@ -190,10 +190,9 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
 }
 
 /**
- * The full client with both recommended core changes, as prototypes plugged
- * in through public extension points: the bottleneck-free limiter (a limiter
- * registry) and a transport on fetch without ky (a middleware placed before
- * the transport that answers itself, lib/fetch-transport.ts).
+ * The full client with the bottleneck-free limiter prototype (a limiter
+ * registry) and ky as the transport (core's `kyTransport`), to compare with
+ * the same client on core's default fetch transport.
  */
 export function junctionLeanVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const limiters = createLimiterRegistry({ create: (key, policy) => createWindowLimiter(policy, key) });
@@ -202,11 +201,11 @@ export function junctionLeanVariant(origin: string, fetchImpl?: typeof fetch): V
     baseUrl: origin,
     rateLimit: { ...HIGH_LIMIT, key: 'bench' },
     limiters,
-    middleware: [{ use: fetchTransport(fetchImpl), position: { before: 'transport' }, name: 'fetchTransport' }],
+    transport: kyTransport(fetchImpl ? ky.create({ fetch: fetchImpl }) : ky),
   });
   return {
     key: 'junction-lean',
-    label: 'Junction client, full stack, prototype limiter + fetch transport',
+    label: 'Junction client, full stack, prototype limiter + ky transport',
     group: 'junction',
     call: () => client.getCustomer({ id: CUSTOMER_ID }),
     close: () => limiters.stop(),

@@ -38,10 +38,12 @@ export {
   type ItemOf,
   type OperationDefinition,
   type OutputOf,
+  type ResponseOf,
   type Schema,
 } from './connector/operation.js';
 export type { PathParams } from './connector/path.js';
 export { encodeForm } from './encoding/form.js';
+export { encodeMultipart, type FilePart, file } from './encoding/multipart.js';
 export * from './errors/index.js';
 export * from './idempotency/index.js';
 export type {
@@ -58,13 +60,18 @@ export {
   type JunctionResponse,
   type Middleware,
   type Next,
+  type RequestBody,
   type RequestContext,
+  type ResponseType,
 } from './pipeline/context.js';
+export { createTransport, type FetchTransportOptions, fetchTransport, type TransportOptions } from './pipeline/fetch-transport.js';
 export { isRetryableStatus } from './pipeline/http-error.js';
+export { type KyLike, kyTransport } from './pipeline/ky-transport.js';
 export { observe } from './pipeline/observe.js';
 export { Pipeline, type Position, STAGES, type Stage } from './pipeline/pipeline.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, ERROR_BODY_BYTES } from './pipeline/read-body.js';
 export { retryAfterMs } from './pipeline/retry-after.js';
-export { createTransport, type TransportOptions } from './pipeline/transport.js';
+export { type SendRequest, transportFrom } from './pipeline/transport.js';
 export * from './polling/index.js';
 export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';

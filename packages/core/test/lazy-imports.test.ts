@@ -7,12 +7,14 @@ import { lazyModule } from '../src/internal/lazy-module.js';
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 // Loaded on first use, each through one module: a static import anywhere would put its cost back on every import of core
-// (and, for the ESM-only ky and p-retry, break core's CommonJS build, whose bundled require() gets their namespace).
+// (and, for the ESM-only p-retry, break core's CommonJS build, whose bundled require() gets its namespace).
 const LAZY: Record<string, string> = {
   'openid-client': 'auth/oauth2/load-openid-client.ts',
-  ky: 'pipeline/transport.ts',
   'p-retry': 'retry/retry-middleware.ts',
 };
+
+// Optional peers: the user installs them and passes an instance in, so core imports only their types.
+const TYPES_ONLY = ['ky'];
 
 /** Every import of `name` in core's source that is not type-only, as `file: statement`. */
 function valueImports(name: string): string[] {
@@ -37,6 +39,17 @@ function valueImports(name: string): string[] {
 describe('dependencies loaded on first use, not at import', () => {
   it.each(Object.entries(LAZY))('%s is imported as a value only by %s, dynamically', (name, loader) => {
     expect(valueImports(name)).toEqual([`${loader}: import('${name}')`]);
+  });
+
+  it.each(TYPES_ONLY)('%s, an optional peer, is never imported as a value', (name) => {
+    expect(valueImports(name)).toEqual([]);
+  });
+
+  it('ky is an optional peer of core, not a dependency', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.dependencies.ky).toBeUndefined();
+    expect(manifest.peerDependencies.ky).toBeDefined();
+    expect(manifest.peerDependenciesMeta.ky).toEqual({ optional: true });
   });
 
   it('imports a lazy module once, however many callers wait for it', async () => {

@@ -3,9 +3,9 @@ import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import { idempotencyMiddleware } from '../idempotency/idempotency-middleware.js';
 import type { Middleware } from '../pipeline/context.js';
+import { fetchTransport } from '../pipeline/fetch-transport.js';
 import { observe } from '../pipeline/observe.js';
 import { Pipeline } from '../pipeline/pipeline.js';
-import { createTransport } from '../pipeline/transport.js';
 import { clientLimiter } from '../rate-limit/client-limiter.js';
 import { rateLimitMiddleware } from '../rate-limit/rate-limit-middleware.js';
 import { inspectMiddleware } from '../retry/inspect-middleware.js';
@@ -39,7 +39,7 @@ export function buildPipeline(connector: AnyConnector, settings: ClientSettings,
     ],
     ['auth', authMiddleware(strategy)],
     ['observe', observe],
-    ['transport', createTransport(settings.fetch ? { fetch: settings.fetch } : {})],
+    ['transport', settings.transport ?? fetchTransport(settings.fetch ? { fetch: settings.fetch } : {})],
   ];
   return new Pipeline(layers);
 }

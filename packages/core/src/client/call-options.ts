@@ -4,8 +4,16 @@ import type { RetryPolicy } from '../retry/retry-policy.js';
 export interface CallOptions {
   /** Cancels the call, including any wait between retries. */
   signal?: AbortSignal;
-  /** Time allowed for each attempt to receive response headers; `false` for none. Overrides the client's. */
+  /** Time allowed for each attempt, until the last byte of the body; `false` for none. Overrides the client's. */
   timeoutMs?: number | false;
+  /**
+   * Time allowed for the whole call: every attempt and every wait between
+   * them (retries, rate limits). Past it the call rejects with a
+   * `TimeoutError` whose `scope` is `call`. Overrides the client's.
+   */
+  deadlineMs?: number;
+  /** The largest response body accepted, in bytes; `false` for no limit. Overrides the operation's and the client's. */
+  maxResponseBytes?: number | false;
   /** Headers for this call; they replace the client's, operation's and connector's of the same name, whatever the case. */
   headers?: Record<string, string>;
   /**

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { type AnyConnector, checkConnector } from '../connector/define-connector.js';
 import type { AnyOperation } from '../connector/operation.js';
+import { encodeBody } from '../encoding/encode-body.js';
 import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
-import { encodeForm } from '../encoding/form.js';
 import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
-import type { HttpMethod, JunctionResponse, RequestContext } from '../pipeline/context.js';
+import { linkCallSignal } from '../pipeline/call-signal.js';
+import { checkLimits } from '../pipeline/check-limits.js';
+import type { HttpMethod, JunctionResponse, RequestBody, RequestContext, ResponseType } from '../pipeline/context.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
 import { checkSchema } from '../schema/check-schema.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
@@ -31,8 +33,10 @@ interface Outgoing {
   operation?: string;
   method: HttpMethod;
   url: URL;
-  body?: string;
+  body?: RequestBody;
   contentType?: string;
+  responseType?: ResponseType;
+  maxResponseBytes?: number | false;
   input?: unknown;
   idempotent: boolean;
   headers?: Record<string, string>;
@@ -70,6 +74,16 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   const send = (out: Outgoing, options: CallOptions = {}): Promise<JunctionResponse> => {
     const headers = requestHeaders(baseHeaders, out.headers, options.headers, () => ({ connector, ...out, redactor }));
     if (out.contentType) headers.set('content-type', out.contentType);
+    const deadlineMs = options.deadlineMs ?? config.deadlineMs;
+    const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
+    checkLimits(deadlineMs, maxResponseBytes);
+    // The call's own signal: one shared listener on the caller's signal, however many calls use it.
+    const linked = linkCallSignal(options.signal, deadlineMs, {
+      connector: connector.name,
+      ...(out.operation ? { operation: out.operation } : {}),
+      method: out.method,
+      url: redactor.url(out.url),
+    });
     const ctx: RequestContext = {
       connector,
       ...(out.operation ? { operation: out.operation } : {}),
@@ -81,14 +95,16 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       idempotent: options.idempotent ?? out.idempotent,
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       attempt: 1,
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...(linked.signal ? { signal: linked.signal } : {}),
       timeoutMs: options.timeoutMs ?? timeout,
+      ...(out.responseType ? { responseType: out.responseType } : {}),
+      ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
       options,
       emit,
       listens,
       redactor,
     };
-    return pipeline.run(ctx);
+    return linked.signal ? pipeline.run(ctx).finally(linked.done) : pipeline.run(ctx);
   };
 
   // Takes input already validated: each page of a listing reuses the first page's valid input.
@@ -102,10 +118,12 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
         input: valid,
         idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
         ...(operation.headers ? { headers: operation.headers } : {}),
+        ...(operation.response ? { responseType: operation.response } : {}),
+        ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
       },
       options,
     );
-    return { data: parseOutput(connector, name, operation.method, operation.output, response, redactor), response };
+    return { data: outputOf(connector, name, operation, response, redactor), response };
   };
 
   const client: Record<string, unknown> = {
@@ -114,17 +132,11 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       checkSchema(raw.output, 'The output schema given to request()');
       const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
       if (raw.query) appendQuery(url, raw.query);
-      const hasBody = raw.body !== undefined;
-      const form = raw.encoding === 'form';
       const response = await send(
         {
           method: raw.method,
           url,
-          ...(hasBody
-            ? form
-              ? { body: encodeForm(raw.body as Record<string, unknown>), contentType: 'application/x-www-form-urlencoded' }
-              : { body: JSON.stringify(raw.body), contentType: 'application/json' }
-            : {}),
+          ...(raw.body === undefined ? {} : encodeBody(raw.encoding ?? 'json', raw.body)),
           input: raw.body,
           idempotent: raw.idempotent ?? IDEMPOTENT_METHODS.has(raw.method),
         },
@@ -170,6 +182,7 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
                   url: new URL(url),
                   idempotent: true,
                   ...(operation.headers ? { headers: operation.headers } : {}),
+                  ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
                 },
                 options,
               );
@@ -210,6 +223,13 @@ function validateInput(connector: AnyConnector, name: string, operation: AnyOper
       },
     },
   );
+}
+
+/** Bytes and streams are the output as they come; text without a schema is the text; the rest goes through the schema. */
+function outputOf(connector: AnyConnector, name: string, operation: AnyOperation, response: JunctionResponse, redactor: Redactor): unknown {
+  const type = operation.response;
+  if (type === 'bytes' || type === 'stream' || (type === 'text' && !operation.output)) return response.data;
+  return parseOutput(connector, name, operation.method, operation.output, response, redactor);
 }
 
 function parseOutput(

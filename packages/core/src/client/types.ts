@@ -26,10 +26,16 @@ export interface ClientSettings {
    * A `User-Agent` header (client or call) replaces the whole value.
    */
   userAgent?: string;
-  /** Time allowed for one attempt to receive response headers; `false` for none. Default: the connector's, else 30 s. */
+  /** Time allowed for one attempt, until the last byte of the body; `false` for none. Default: the connector's, else 30 s. */
   timeoutMs?: number | false;
+  /** Time allowed for each whole call, every attempt and wait included. Default: none (each attempt still has `timeoutMs`). */
+  deadlineMs?: number;
+  /** The largest response body accepted, in bytes; `false` for no limit. Default 10 MiB; an operation may set its own. */
+  maxResponseBytes?: number | false;
   /** The fetch to send with. Default: the global fetch, looked up per request. */
   fetch?: typeof fetch;
+  /** Sends each attempt; default `fetchTransport({ fetch })`. Pass `kyTransport(yourKy)` to send with your own ky instance. */
+  transport?: Middleware;
   /** More secret values to remove from errors, events and logs (e.g. a webhook secret kept in config). */
   secrets?: string[];
   /** Retry settings merged over the connector's; `false` turns retrying off. */

@@ -56,7 +56,7 @@ export interface ConnectorDefinition<
   webhooks?: TWebhooks;
   /** How to list events since a cursor when webhooks are not available: made with `definePoll`, run by `createPoller`. */
   poll?: TPoll;
-  /** Time allowed for one attempt to receive response headers. Default 30 s. */
+  /** Time allowed for one attempt, from sending to the last byte of the body. Default 30 s. */
   timeoutMs?: number;
 }
 

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { Pagination } from '../pagination/pagination.js';
-import type { HttpMethod } from '../pipeline/context.js';
+import type { HttpMethod, ResponseType } from '../pipeline/context.js';
 import type { PathParams } from './path.js';
 
-/** How the input (less path parameters) is sent: a JSON body, a form body (`a[b][0]=c`), or the query string. */
-export type BodyEncoding = 'json' | 'form' | 'query';
+/**
+ * How the input (less path parameters) is sent: a JSON body, a form body
+ * (`a[b][0]=c`), a `multipart/form-data` body (files as Blob or `file(bytes, name)`), or the query string.
+ */
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'query';
 
 /** Any zod schema. */
 export type Schema = z.ZodType;
@@ -18,6 +21,7 @@ export interface OperationDefinition<
   TInput extends Schema | undefined = Schema | undefined,
   TOutput extends Schema | undefined = Schema | undefined,
   TItem = unknown,
+  TResponse extends ResponseType | undefined = ResponseType | undefined,
 > {
   method: HttpMethod;
   /** The path below the base URL, with `{name}` for each path parameter taken from the input. */
@@ -26,6 +30,14 @@ export interface OperationDefinition<
   input?: TInput;
   /** Reads the response. Objects are made lenient: unknown keys pass through. Without it, the call resolves to the parsed body as `unknown`. */
   output?: TOutput;
+  /**
+   * How the body is read: `json` (default), `text`, `bytes` (resolves to a
+   * `Uint8Array`, e.g. a PDF) or `stream` (a web `ReadableStream`, read at
+   * your pace). With `bytes` or `stream`, `output` is not used.
+   */
+  response?: TResponse;
+  /** The largest response body accepted, in bytes; `false` for no limit. Overrides the client's. */
+  maxResponseBytes?: number | false;
   /** How the rest of the input is sent. Default: `query` for GET/HEAD/DELETE/OPTIONS, `json` otherwise. */
   encoding?: BodyEncoding;
   /** Input fields always sent in the query string, whatever the encoding (e.g. `expand`). */
@@ -48,7 +60,7 @@ export interface OperationDefinition<
 
 /** Any operation, whatever its types. */
 // biome-ignore lint/suspicious/noExplicitAny: the widest operation type must accept every schema and item type.
-export type AnyOperation = OperationDefinition<string, any, any, any>;
+export type AnyOperation = OperationDefinition<string, any, any, any, any>;
 
 /** What the caller passes to an operation with input schema `S`. */
 export type InputOf<S> = [S] extends [Schema] ? z.input<S> : undefined;
@@ -58,11 +70,22 @@ export type OutputOf<S> = [S] extends [Schema] ? z.output<S> : unknown;
 
 /** What the caller passes to operation `O`. */
 // biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
-export type OperationInput<O> = O extends OperationDefinition<any, infer I, any, any> ? InputOf<I> : never;
+export type OperationInput<O> = O extends OperationDefinition<any, infer I, any, any, any> ? InputOf<I> : never;
+
+/** What an operation read as `T` resolves to, given its output schema `S`. */
+export type ResponseOf<T, S> = [T] extends ['bytes']
+  ? Uint8Array
+  : [T] extends ['stream']
+    ? ReadableStream<Uint8Array>
+    : [T] extends ['text']
+      ? [S] extends [Schema]
+        ? z.output<S>
+        : string
+      : OutputOf<S>;
 
 /** What operation `O` resolves to. */
-// biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
-export type OperationOutput<O> = O extends OperationDefinition<any, any, infer R, any> ? OutputOf<R> : never;
+// biome-ignore lint/suspicious/noExplicitAny: only the inferred slots matter.
+export type OperationOutput<O> = O extends OperationDefinition<any, any, infer R, any, infer T> ? ResponseOf<T, R> : never;
 
 /** The item type an operation's pagination yields (`never` when it does not paginate). */
 // biome-ignore lint/suspicious/noExplicitAny: only the inferred slot matters.
@@ -84,9 +107,10 @@ export function defineOperation<
   TInput extends Schema | undefined = undefined,
   TOutput extends Schema | undefined = undefined,
   TItem = never,
+  const TResponse extends ResponseType | undefined = undefined,
 >(
-  operation: OperationDefinition<TPath, TInput, TOutput, TItem> & CheckPathParams<TPath, TInput>,
+  operation: OperationDefinition<TPath, TInput, TOutput, TItem, TResponse> & CheckPathParams<TPath, TInput>,
   // NoInfer: the connector's wide operation type must not leak back into the inference as `any`.
-): OperationDefinition<NoInfer<TPath>, NoInfer<TInput>, NoInfer<TOutput>, NoInfer<TItem>> {
+): OperationDefinition<NoInfer<TPath>, NoInfer<TInput>, NoInfer<TOutput>, NoInfer<TItem>, NoInfer<TResponse>> {
   return operation;
 }

@@ -1,11 +1,13 @@
 import type { AnyOperation, BodyEncoding } from '../connector/operation.js';
 import { fillPath, pathParamNames } from '../connector/path.js';
+import type { RequestBody } from '../pipeline/context.js';
+import { encodeBody } from './encode-body.js';
 import { encodeForm } from './form.js';
 
 /** What an operation's input becomes on the wire. */
 export interface EncodedRequest {
   url: URL;
-  body?: string;
+  body?: RequestBody;
   contentType?: string;
 }
 
@@ -19,7 +21,7 @@ export function defaultEncoding(method: string): BodyEncoding {
 /**
  * Turns validated input into a URL and body: path parameters fill the path,
  * `queryParams` and (for `query` encoding) everything else go in the query
- * string, the rest in a JSON or form body. `where` names the call in errors.
+ * string, the rest in a JSON, form or multipart body. `where` names the call in errors.
  */
 export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown, where?: string): EncodedRequest {
   const fields: Record<string, unknown> = isRecord(input) ? { ...input } : {};
@@ -39,8 +41,7 @@ export function encodeRequest(baseUrl: string, operation: AnyOperation, input: u
   appendQuery(url, query);
 
   if (encoding === 'query' || (Object.keys(fields).length === 0 && !isRecord(input))) return { url };
-  if (encoding === 'form') return { url, body: encodeForm(fields), contentType: 'application/x-www-form-urlencoded' };
-  return { url, body: JSON.stringify(fields), contentType: 'application/json' };
+  return { url, ...encodeBody(encoding, fields) };
 }
 
 /** Appends `query` to `url` with the same bracket encoding as form bodies. */

@@ -18,6 +18,11 @@ export {
 } from './network-error.js';
 export { isRateLimitError, RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
+  isResponseTooLargeError,
+  ResponseTooLargeError,
+  type ResponseTooLargeErrorOptions,
+} from './response-too-large-error.js';
+export {
   InputValidationError,
   isInputValidationError,
   isResponseValidationError,

@@ -1,11 +1,14 @@
 import { brand, hasBrand, JunctionError, type JunctionErrorOptions } from './junction-error.js';
 
-/** Codes that prove the request never reached the server, so even a side effect is safe to send again. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * Codes that prove the request never reached the server, so even a side effect is safe to send again.
+ * `BAD_PORT` is fetch refusing a blocked port (e.g. 6000) before it connects.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'BAD_PORT']);
 
 /** Options for {@link NetworkError}. */
 export interface NetworkErrorOptions extends JunctionErrorOptions {
-  /** The system error code, e.g. `ECONNRESET`. */
+  /** The system or undici error code, e.g. `ECONNRESET`, `UND_ERR_SOCKET`, `BAD_PORT`. */
   code?: string;
 }
 
@@ -32,16 +35,25 @@ export function isNetworkError(value: unknown): value is NetworkError {
 /** Options for {@link TimeoutError}. */
 export interface TimeoutErrorOptions extends JunctionErrorOptions {
   timeoutMs: number;
+  /** `attempt` (default): one attempt ran out of `timeoutMs`; `call`: the whole call ran out of its `deadlineMs`. */
+  scope?: 'attempt' | 'call';
 }
 
-/** No response headers arrived within the attempt's timeout. */
+/**
+ * Time ran out: one attempt got no complete response (headers and body)
+ * within `timeoutMs`, or, with `scope: 'call'`, the whole call (every
+ * attempt and wait) passed its `deadlineMs`. A call deadline is not retried.
+ */
 export class TimeoutError extends JunctionError {
   readonly timeoutMs: number;
-  readonly retryable = true;
+  readonly scope: 'attempt' | 'call';
+  readonly retryable: boolean;
 
   constructor(message: string, options: TimeoutErrorOptions) {
     super(message, options);
     this.timeoutMs = options.timeoutMs;
+    this.scope = options.scope ?? 'attempt';
+    this.retryable = this.scope === 'attempt';
     brand(this, 'TimeoutError');
   }
 }

@@ -6,6 +6,16 @@ import type { Redactor } from '../redaction/redactor.js';
 /** HTTP methods an operation may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
+/** How a response body is read: parsed JSON (the default; text when the content type is not JSON), text, bytes or a stream. */
+export type ResponseType = 'json' | 'text' | 'bytes' | 'stream';
+
+/**
+ * A request body: a string (JSON, form), or a function that builds a fresh
+ * body (e.g. `FormData` for multipart) for each attempt, so a retry sends
+ * it whole again.
+ */
+export type RequestBody = string | (() => BodyInit);
+
 /** A typed emitter function for the client's lifecycle events. */
 export type Emit = <K extends keyof ClientEvents>(name: K, event: ClientEvents[K]) => void;
 
@@ -21,8 +31,8 @@ export interface RequestContext {
   method: HttpMethod;
   url: URL;
   headers: Headers;
-  /** The encoded body; a string, so every attempt can send it again. */
-  body?: string;
+  /** The encoded body: a string, or a function that builds it anew, so every attempt can send it again. */
+  body?: RequestBody;
   /** The validated input the call was made with. */
   readonly input?: unknown;
   /** True when sending the request twice has the same effect as once (GET, PUT, DELETE, or declared so). */
@@ -31,9 +41,14 @@ export interface RequestContext {
   idempotencyKey?: string;
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
+  /** The call's own signal: aborts on the caller's signal or the call's deadline. Every wait and send listens to it. */
   signal?: AbortSignal;
-  /** Time allowed for one attempt to receive response headers; `false` for none. */
+  /** Time allowed for one attempt, from sending to the last byte of the body; `false` for none. */
   timeoutMs: number | false;
+  /** How the transport reads the body. Default `json`. */
+  responseType?: ResponseType;
+  /** The largest body accepted, in bytes; `false` for no limit. Default: the transport's (10 MiB). */
+  maxResponseBytes?: number | false;
   /** The caller's options for this call (per-call retry settings and the like). */
   readonly options: CallOptions;
   /** Emits lifecycle events on the client. */
@@ -48,7 +63,7 @@ export interface RequestContext {
 export interface JunctionResponse {
   status: number;
   headers: Headers;
-  /** The body: parsed JSON, text, or `undefined` when empty. */
+  /** The body: parsed JSON, text, or `undefined` when empty; a `Uint8Array` or `ReadableStream` for those response types. */
   data: unknown;
   /** The final URL, after redirects. */
   url: string;

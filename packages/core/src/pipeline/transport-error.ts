@@ -2,33 +2,49 @@ import { NetworkError, TimeoutError } from '../errors/network-error.js';
 import type { RequestContext } from './context.js';
 import { summarize } from './request-summary.js';
 
-/** Turns a failure to get a response (timeout, reset, refused) into a typed error; the caller's own abort passes through. */
+/** Turns a failure to get a whole response (timeout, reset, refused) into a typed error; the call's own abort passes through. */
 export function toTransportError(ctx: RequestContext, error: unknown, timedOut = false): unknown {
-  // The caller's own abort is not a failure of ours: pass its reason through, as fetch does.
+  // The caller's abort (or the call's deadline) is not a failure of this attempt: pass its reason through, as fetch does.
   if (ctx.signal?.aborted) return ctx.signal.reason;
   const request = summarize(ctx);
   if (timedOut) {
     const timeoutMs = ctx.timeoutMs === false ? 0 : ctx.timeoutMs;
-    return new TimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for a response.`, {
+    return new TimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for the whole response.`, {
       timeoutMs,
       request,
     });
   }
   const code = systemCode(error);
-  const reason = code ?? (error instanceof Error ? error.message : String(error));
-  return new NetworkError(`${request.method} ${request.url} failed before a response arrived: ${ctx.redactor.text(reason)}.`, {
+  const detail = ctx.redactor.text(causeMessage(error));
+  const reason = code && !detail.includes(code) ? `${detail} (${code})` : detail;
+  return new NetworkError(`${request.method} ${request.url} failed before a whole response arrived: ${reason}.`, {
     request,
     ...(code ? { code } : {}),
-    cause: error instanceof Error ? { name: error.name, message: ctx.redactor.text(error.message), code } : undefined,
+    cause: error instanceof Error ? { name: error.name, message: ctx.redactor.text(error.message), code, detail } : undefined,
   });
 }
 
-/** The system error code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET) anywhere in an error's cause chain. */
+/**
+ * The system or undici error code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET,
+ * UND_ERR_HEADERS_TIMEOUT) anywhere in an error's cause chain; `BAD_PORT`
+ * when fetch refused a blocked port, which it reports without a code.
+ */
 export function systemCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^(?:E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
+    if ((e as { message?: unknown }).message === 'bad port') return 'BAD_PORT';
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** The most specific message in the cause chain: fetch's own is only "fetch failed". */
+function causeMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  for (let e = (error as { cause?: unknown })?.cause, depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (e.message) message = e.message;
+    e = e.cause;
+  }
+  return message;
 }

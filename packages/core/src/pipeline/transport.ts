@@ -1,59 +1,50 @@
-import { lazyModule } from '../internal/lazy-module.js';
+import { isResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { attemptSignal } from './attempt-signal.js';
 import type { JunctionResponse, Middleware, RequestContext } from './context.js';
 import { toHttpError } from './http-error.js';
+import { readBody } from './read-body.js';
 import { toTransportError } from './transport-error.js';
 
-const kyModule = lazyModule(() => import('ky'));
-
-/** Options for {@link createTransport}. */
-export interface TransportOptions {
-  /** The fetch to send with; defaults to the global one, looked up per request (so msw can intercept it). */
-  fetch?: typeof fetch;
-}
+/** Sends one attempt's request; a transport is this plus everything around it. */
+export type SendRequest = (url: URL, init: RequestInit & { signal: AbortSignal }) => Promise<Response>;
 
 /**
- * The centre of the pipeline: sends one attempt with ky (its own retry off,
- * so one layer owns that decision) and turns every failure into a typed error.
+ * Makes a transport from a way to send one request: one timer for the whole
+ * attempt (headers and body), the body read under the size limit, and every
+ * failure turned into a typed error. Retrying is never the sender's job:
+ * the retry layer owns that decision.
  */
-export function createTransport(options: TransportOptions = {}): Middleware {
+export function transportFrom(send: SendRequest): Middleware {
   return async function transport(ctx) {
-    const { default: ky, TimeoutError: KyTimeoutError } = kyModule.loaded ?? (await kyModule.load());
-    let response: Response;
+    const attempt = attemptSignal(ctx);
     try {
-      response = await ky(ctx.url, {
-        method: ctx.method,
-        headers: ctx.headers,
-        body: ctx.body,
-        retry: 0,
-        timeout: ctx.timeoutMs,
-        throwHttpErrors: false,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-    } catch (error) {
-      throw toTransportError(ctx, error, error instanceof KyTimeoutError);
+      let response: Response;
+      try {
+        response = await send(ctx.url, {
+          method: ctx.method,
+          headers: ctx.headers,
+          ...(ctx.body === undefined ? {} : { body: typeof ctx.body === 'function' ? ctx.body() : ctx.body }),
+          signal: attempt.signal,
+        });
+      } catch (error) {
+        throw toTransportError(ctx, error, attempt.timedOut());
+      }
+      const data = await read(ctx, response, attempt.timedOut);
+      const result: JunctionResponse = { status: response.status, headers: response.headers, data, url: response.url || ctx.url.href };
+      if (response.status >= 400) throw toHttpError(ctx, result);
+      return result;
+    } finally {
+      // For a stream the caller reads the body later, at its own pace: the attempt is over once headers arrived.
+      attempt.clear();
     }
-    const data = await readBody(ctx, response);
-    const result: JunctionResponse = { status: response.status, headers: response.headers, data, url: response.url || ctx.url.href };
-    if (response.status >= 400) throw toHttpError(ctx, result);
-    return result;
   };
 }
 
-async function readBody(ctx: RequestContext, response: Response): Promise<unknown> {
-  let text: string;
+async function read(ctx: RequestContext, response: Response, timedOut: () => boolean): Promise<unknown> {
   try {
-    text = await response.text();
+    return await readBody(ctx, response);
   } catch (error) {
-    throw toTransportError(ctx, error);
-  }
-  if (text === '') return undefined;
-  const type = response.headers.get('content-type') ?? '';
-  if (!/[/+]json\b/i.test(type)) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A malformed body is kept as text; the output schema reports it with the raw body.
-    return text;
+    if (isResponseTooLargeError(error)) throw error;
+    throw toTransportError(ctx, error, timedOut());
   }
 }

@@ -100,7 +100,7 @@ describe('idempotency keys', () => {
         idempotency: {
           header: false,
           apply: (ctx, k) => {
-            ctx.body = JSON.stringify({ ...JSON.parse(ctx.body ?? '{}'), request_id: k });
+            ctx.body = JSON.stringify({ ...JSON.parse(typeof ctx.body === 'string' ? ctx.body : '{}'), request_id: k });
           },
         },
       }),

@@ -7,6 +7,8 @@ export interface SeenRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes, for binary uploads. */
+  rawBody: Buffer;
 }
 
 /** A real HTTP server on 127.0.0.1 with a random port, recording every request. */
@@ -22,7 +24,8 @@ export async function startServer(handle: (req: SeenRequest, res: ServerResponse
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+    const rawBody = Buffer.concat(chunks);
+    const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: rawBody.toString('utf8'), rawBody };
     requests.push(seen);
     try {
       await handle(seen, res);

@@ -1,0 +1,38 @@
+import type { RequestContext } from './context.js';
+
+/** The signal one attempt sends and reads with: it aborts on the call's signal or when the attempt's time is up. */
+export interface AttemptSignal {
+  readonly signal: AbortSignal;
+  /** True once the attempt's own timeout fired (not the caller's abort). */
+  timedOut(): boolean;
+  /** Stops the timer and unhooks from the call's signal; call it when the attempt is over. */
+  clear(): void;
+}
+
+/**
+ * One timer for the whole attempt, sending and body read alike, so a server
+ * that sends headers and then stalls cannot hold the call forever.
+ */
+export function attemptSignal(ctx: RequestContext): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    ctx.timeoutMs === false
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`The attempt took longer than ${ctx.timeoutMs} ms`, 'TimeoutError'));
+        }, ctx.timeoutMs);
+  const parent = ctx.signal;
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
