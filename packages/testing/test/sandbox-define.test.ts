@@ -5,10 +5,12 @@ import { defineSandbox, type LoopbackServer, startLoopbackServer } from '../src/
 import { shop } from './support/shop-connector.js';
 
 const seen: { operation: string; params: unknown; method: string; path: string }[] = [];
-const record = (operation: string) => ({ params, request }: { params: unknown; request: Request }) => {
-  seen.push({ operation, params, method: request.method, path: new URL(request.url).pathname });
-  return { id: 'item_1', name: 'n', price: 1 };
-};
+const record =
+  (operation: string) =>
+  ({ params, request }: { params: unknown; request: Request }) => {
+    seen.push({ operation, params, method: request.method, path: new URL(request.url).pathname });
+    return { id: 'item_1', name: 'n', price: 1 };
+  };
 const sandbox = defineSandbox(shop, {
   createItem: record('createItem'),
   updateItem: record('updateItem'),
@@ -69,7 +71,12 @@ describe('defineSandbox routes', () => {
     });
     expect(body.status).toBe(400);
     expect(await body.json()).toEqual({
-      error: { type: 'invalid_request', code: 'parameter_unknown', params: ['colour', 'sku'], message: 'Received unknown parameters: colour, sku' },
+      error: {
+        type: 'invalid_request',
+        code: 'parameter_unknown',
+        params: ['colour', 'sku'],
+        message: 'Received unknown parameters: colour, sku',
+      },
     });
     const query = await fetch(`${server.url}/api/v1/items?limit=2&page=3`);
     expect(query.status).toBe(400);
@@ -87,7 +94,11 @@ describe('defineSandbox routes', () => {
     });
     expect(form.status).toBe(400);
     expect(await form.json()).toMatchObject({ error: { code: 'parameter_invalid', problems: [{ path: 'price' }] } });
-    const broken = await fetch(`${server.url}/api/v1/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const broken = await fetch(`${server.url}/api/v1/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(broken.status).toBe(400);
     expect(seen).toEqual([]);
   });

@@ -63,7 +63,12 @@ describe('list pages', () => {
           path: '/things',
           input: z.object({ limit: z.number().int().optional(), after: z.string().optional() }),
           output: z.object({ data: z.array(Thing), has_more: z.boolean() }),
-          paginate: { style: 'cursor', items: (page) => page.data, nextCursor: (page) => (page.has_more ? page.data.at(-1)?.id : undefined), cursorParam: 'after' },
+          paginate: {
+            style: 'cursor',
+            items: (page) => page.data,
+            nextCursor: (page) => (page.has_more ? page.data.at(-1)?.id : undefined),
+            cursorParam: 'after',
+          },
         }),
       },
     });

@@ -37,7 +37,11 @@ describe('TokenBucket', () => {
     expect([(await ping()).status, (await ping()).status]).toEqual([200, 200]);
     const limited = await ping();
     expect(limited.status).toBe(429);
-    expect(Object.fromEntries(limited.headers)).toMatchObject({ 'retry-after': '2', 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0' });
+    expect(Object.fromEntries(limited.headers)).toMatchObject({
+      'retry-after': '2',
+      'x-ratelimit-limit': '2',
+      'x-ratelimit-remaining': '0',
+    });
     expect(await limited.json()).toMatchObject({ error: { type: 'rate_limited' } });
     expect(served).toBe(2);
     now = 2_000;
@@ -51,7 +55,10 @@ describe('TokenBucket', () => {
       refillPerSecond: 20,
       now: () => 0,
       respond: ({ retryAfterMs }) =>
-        Response.json({ status: 'error', category: 'RATE_LIMITS' }, { status: 429, headers: { 'retry-after': String(retryAfterMs / 1000) } }),
+        Response.json(
+          { status: 'error', category: 'RATE_LIMITS' },
+          { status: 429, headers: { 'retry-after': String(retryAfterMs / 1000) } },
+        ),
     });
     const sandbox = defineSandbox(shop, { ping: () => ({ served: ++served }) }, { rateLimit: bucket });
     server = await startLoopbackServer({ handlers: sandbox.handlers, origin: sandbox.origin });

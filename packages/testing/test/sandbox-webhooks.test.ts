@@ -53,9 +53,7 @@ describe('events and webhooks', () => {
       [1, true, 204],
     ]);
     // What was signed is exactly what was sent, with the caller's secret and clock.
-    expect(calls.map(([payload, secret, t]) => [payload, secret, t])).toEqual(
-      received.map((r) => [r.body, 'whsec_test', 1_700_000_000]),
-    );
+    expect(calls.map(([payload, secret, t]) => [payload, secret, t])).toEqual(received.map((r) => [r.body, 'whsec_test', 1_700_000_000]));
     for (const r of received) expect(r.signature).toBe(sign(r.body, 'whsec_test', 1_700_000_000)['x-signature']);
     expect(JSON.parse(received[0]?.body ?? '')).toEqual(created);
   });
