@@ -1,3 +1,4 @@
+import { createClient } from '@junction/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineSandbox, IdempotencyLedger, type LoopbackServer, startLoopbackServer } from '../src/index.js';
 import { shop } from './support/shop-connector.js';
@@ -33,7 +34,7 @@ async function start(ledger: IdempotencyLedger, handle?: (release: Promise<void>
       headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}), ...extra },
       body: JSON.stringify(body),
     });
-  return { post, created: () => created, release };
+  return { post, created: () => created, release, server };
 }
 
 describe('the idempotency ledger in a sandbox', () => {
@@ -88,6 +89,17 @@ describe('the idempotency ledger in a sandbox', () => {
     expect((await send({ name: 'Lamp', price: 4 }, 'b')).status).toBe(201);
     expect(created()).toBe(3);
     expect(ledger.keys()).toEqual(['k', 'k']);
+  });
+
+  it("makes a core client's retried write happen once when its response is lost (a fault after the handler ran)", async () => {
+    const { created } = await start(new IdempotencyLedger());
+    server?.faults.set({ 1: { kind: 'reset', when: 'after' } });
+    const api = createClient(shop, { credentials: { token: 't' }, baseUrl: `${server?.url}/api` });
+    const item = await api.createItem({ name: 'Lamp', price: 5 });
+    expect(item).toMatchObject({ id: 'item_1', name: 'Lamp' });
+    expect(server?.requests.map((r) => r.fault?.kind ?? r.status)).toEqual(['reset', 201]);
+    expect(server?.requests[0]?.headers['idempotency-key']).toBe(server?.requests[1]?.headers['idempotency-key']);
+    expect(created()).toBe(1);
   });
 
   it('does the work every time without a key', async () => {

@@ -4,12 +4,12 @@ import { defOf, unwrap } from './schema-shape.js';
 /**
  * Turns the text leaves of a decoded form body or query string into what the
  * input schema expects (numbers, booleans, unix-second dates, arrays from
- * indexed objects), since those encodings carry only text. `''` becomes
- * null for nullable fields, as `encodeForm` sends null. Anything it cannot
- * convert is left as it is, for the schema to refuse.
+ * indexed objects), since those encodings carry only text. Anything it cannot
+ * convert is left as it is, for the schema to refuse. (`encodeForm` sends
+ * null and `''` alike, meaning "unset", so a nullable field reads `''` as null.)
  */
 export function coerceTextInput(schema: z.ZodType, value: unknown): unknown {
-  if (value === '' && accepts(schema, 'null') && !accepts(schema, 'string')) return null;
+  if (value === '' && accepts(schema, 'null')) return null;
   const inner = unwrap(schema);
   const def = defOf(inner);
   switch (def.type) {
