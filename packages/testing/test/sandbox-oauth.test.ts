@@ -207,3 +207,32 @@ describe('the kit OAuth 2 server with core clients', () => {
     await expect(client.me()).rejects.toMatchObject({ name: 'AuthError', reauthorize: true });
   });
 });
+
+describe('the kit OAuth 2 server with an issuer (RFC 9207)', () => {
+  it('sends iss on the redirect, which core checks against the declared issuer', async () => {
+    const issuing = createOAuthServer({ clients: [{ ...app, redirectUris: [REDIRECT] }], issuer: 'https://auth.example.com' });
+    const local = await startLoopbackServer({ handlers: issuing.handlers, origin: issuing.origin });
+    try {
+      const declared = (issuer: string): OAuth2Server => ({
+        tokenUrl: `${local.url}${issuing.paths.token}`,
+        authorizationUrl: `${local.url}${issuing.paths.authorize}`,
+        issuer,
+        allowInsecureRequests: true,
+      });
+      const request = await createAuthorizationRequest(declared('https://auth.example.com'), {
+        clientId: app.clientId,
+        redirectUri: REDIRECT,
+      });
+      const callbackUrl = await consent(request.url);
+      expect(new URL(callbackUrl).searchParams.get('iss')).toBe('https://auth.example.com');
+      const wrong = await exchangeAuthorizationCode(declared('https://other.example'), { ...app, callbackUrl, ...request }).catch(
+        (e: unknown) => e,
+      );
+      expect(wrong).toMatchObject({ name: 'AuthError', code: 'issuer_mismatch' });
+      const tokens = await exchangeAuthorizationCode(declared('https://auth.example.com'), { ...app, callbackUrl, ...request });
+      expect(issuing.verify(tokens.accessToken)).toMatchObject({ user: 'user-1' });
+    } finally {
+      await local.close();
+    }
+  });
+});

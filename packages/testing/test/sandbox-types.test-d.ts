@@ -1,5 +1,5 @@
 import { expectTypeOf } from 'vitest';
-import { defineSandbox, type SandboxParams } from '../src/index.js';
+import { defineSandbox, EventRecorder, type SandboxParams } from '../src/index.js';
 import { shop } from './support/shop-connector.js';
 
 type Ops = typeof shop.operations;
@@ -26,3 +26,9 @@ defineSandbox(shop, {
   // @ts-expect-error the connector has no operation `deleteItem`
   deleteItem: () => ({}),
 });
+
+// Events are RecordedEvents unless `build` shapes them; a custom event type without `build` does not compile.
+new EventRecorder().record('a', {}).created satisfies number;
+new EventRecorder<{ kind: string }>({ build: (type) => ({ kind: type }) }).record('a', {}).kind satisfies string;
+// @ts-expect-error a custom event type needs `build`
+new EventRecorder<{ kind: string }>();

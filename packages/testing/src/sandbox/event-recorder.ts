@@ -29,8 +29,13 @@ export class EventRecorder<TEvent = RecordedEvent> {
   readonly #listeners = new Set<(event: TEvent) => void>();
   #count = 0;
 
-  constructor(options: EventRecorderOptions<TEvent> = {}) {
-    this.#options = options;
+  // A custom event type needs `build`; without it, events are RecordedEvents.
+  constructor(
+    ...args: RecordedEvent extends TEvent
+      ? [options?: EventRecorderOptions<TEvent>]
+      : [options: EventRecorderOptions<TEvent> & Required<Pick<EventRecorderOptions<TEvent>, 'build'>>]
+  ) {
+    this.#options = args[0] ?? {};
   }
 
   /** Records an event of `type` about `data`, and tells the listeners. */
