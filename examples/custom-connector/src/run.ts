@@ -1,14 +1,14 @@
 import { createClient, isApiError, isInputValidationError } from '@junction/core';
 import { notes } from './notes-connector.js';
-import { startNotesServer } from './notes-server.js';
+import { startNotesSandbox } from './notes-sandbox.js';
 
 /**
  * The example, as a function so its test can run it: the four moves of an
  * integration against a local Notes API.
  */
-export async function run(log: (line: string) => void = console.log): Promise<{ created: number; listed: number }> {
+export async function run(log: (line: string) => void = console.log): Promise<{ created: number; listed: number; stored: number }> {
   const token = 'notes_sk_demo_4f9a2c';
-  const api = await startNotesServer(token);
+  const api = await startNotesSandbox(token);
   try {
     // 1. Authenticate: the connector says "bearer"; we supply the token.
     const client = createClient(notes, { credentials: { token }, baseUrl: api.url });
@@ -40,7 +40,7 @@ export async function run(log: (line: string) => void = console.log): Promise<{ 
       if (isInputValidationError(error)) log(`Empty note -> InputValidationError: ${error.message}`);
     }
     // 4. React to events: see the webhooks example (coming with the events layer).
-    return { created: 25, listed };
+    return { created: 25, listed, stored: api.store.notes.size };
   } finally {
     await api.close();
   }

@@ -1,8 +1,6 @@
 import { type HttpHandler, http, type Path } from 'msw';
-import { keyInUseResponse, keyReusedResponse } from './idempotency-errors.js';
-import { IdempotencyStore } from './idempotency-store.js';
+import { IdempotencyLedger } from '../sandbox/idempotency-ledger.js';
 import { readParams } from './read-params.js';
-import { replay, saveResponse } from './saved-response.js';
 
 /** The methods an idempotent endpoint can answer. */
 export type IdempotentMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -51,9 +49,8 @@ export interface IdempotentEndpoint {
  * saved) and msw answers 500.
  */
 export function idempotentEndpoint(options: IdempotentEndpointOptions): IdempotentEndpoint {
-  const header = options.header ?? 'Idempotency-Key';
   const status = options.status ?? 200;
-  const store = new IdempotencyStore();
+  const ledger = new IdempotencyLedger(options.header ? { header: options.header } : {});
   let sideEffects = 0;
   let served = 0;
 
@@ -61,7 +58,9 @@ export function idempotentEndpoint(options: IdempotentEndpointOptions): Idempote
     sideEffects += 1;
     const result = await options.create(readParams(text, request.headers.get('content-type')), request);
     const response = result instanceof Response ? result : Response.json(result, { status });
-    return saveResponse(response).then((saved) => ({ saved, fresh: replay(saved, { 'request-id': requestId }) }));
+    const headers = new Headers(response.headers);
+    headers.set('request-id', requestId);
+    return new Response(response.body, { status: response.status, headers });
   };
 
   const handler = http[options.method.toLowerCase() as IdempotentMethod](options.path, async ({ request }) => {
@@ -69,36 +68,20 @@ export function idempotentEndpoint(options: IdempotentEndpointOptions): Idempote
     const requestId = `req_${served}`;
     // Read a copy: `create` gets the request untouched and may read the body itself.
     const text = await request.clone().text();
-    const key = request.headers.get(header);
-    if (!key) return (await perform(text, request, requestId)).fresh;
-
+    const key = request.headers.get(ledger.header);
+    if (!key) return perform(text, request, requestId);
     // A key covers one exact request: the same path, query and body.
     const url = new URL(request.url);
     const fingerprint = `${request.method} ${url.pathname}${url.search}\n${text}`;
-    const entry = store.get(key);
-    if (entry?.state === 'in-flight') return keyInUseResponse(key, requestId);
-    if (entry) {
-      if (entry.fingerprint !== fingerprint) return keyReusedResponse(key, requestId);
-      return replay(entry.response, { 'idempotent-replayed': 'true', 'original-request': entry.requestId, 'request-id': requestId });
-    }
-
-    store.begin(key, fingerprint);
-    try {
-      const { saved, fresh } = await perform(text, request, requestId);
-      store.finish(key, fingerprint, saved, requestId);
-      return fresh;
-    } catch (error) {
-      store.abandon(key);
-      throw error;
-    }
+    return ledger.run({ key, fingerprint, requestId }, () => perform(text, request, requestId));
   });
 
   return {
     handler,
     sideEffects: () => sideEffects,
-    keys: () => store.keys(),
+    keys: () => ledger.keys(),
     reset() {
-      store.clear();
+      ledger.clear();
       sideEffects = 0;
       served = 0;
     },

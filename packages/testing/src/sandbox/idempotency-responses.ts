@@ -1,4 +1,4 @@
-// Bodies shaped like Stripe's, the reference behaviour for idempotency keys.
+// Bodies shaped like Stripe's, the reference behaviour for idempotency keys: the ledger's defaults.
 
 /** 400: the key was first used with other parameters. */
 export function keyReusedResponse(key: string, requestId: string): Response {

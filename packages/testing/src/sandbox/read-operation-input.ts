@@ -1,0 +1,46 @@
+import type { AnyOperation } from '@junction/core';
+import qs from 'qs';
+
+/** Why a request body could not be read. */
+export class UnreadableBodyError extends Error {}
+
+const QUERY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+
+/**
+ * Reads a request's parameters the way `operation` sends them (the mirror of
+ * core's request encoding): the query string, then the JSON or form body
+ * (`a[b][0]=c` nests, as `encodeForm` writes it), then the path parameters.
+ * Text values (query and form, path) come apart from JSON ones, so only they
+ * are coerced to the schema's types before validation.
+ */
+export async function readOperationInput(
+  operation: AnyOperation,
+  request: Request,
+  path: Record<string, string>,
+): Promise<{ text: Record<string, unknown>; json: Record<string, unknown>; path: Record<string, string> }> {
+  const encoding = operation.encoding ?? (QUERY_METHODS.has(operation.method) ? 'query' : 'json');
+  const query = decodeText(new URL(request.url).search.slice(1));
+  let json: Record<string, unknown> = {};
+  let form: Record<string, unknown> = {};
+  const text = encoding === 'query' ? '' : await request.clone().text();
+  if (text !== '' && encoding === 'json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new UnreadableBodyError('The request body is not valid JSON.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new UnreadableBodyError('The request body must be a JSON object.');
+    }
+    json = parsed as Record<string, unknown>;
+  } else if (text !== '') {
+    form = decodeText(text);
+  }
+  return { text: { ...query, ...form }, json, path };
+}
+
+function decodeText(text: string): Record<string, unknown> {
+  if (text === '') return {};
+  return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 }) as Record<string, unknown>;
+}

@@ -1,0 +1,99 @@
+/**
+ * Signs one delivery: returns the headers that carry the signature. Pass
+ * the connector's own signer (the one its verifier checks), never a copy.
+ */
+export type WebhookSigner = (payload: string, secret: string, timestamp: number) => Record<string, string>;
+
+/** Options for {@link WebhookSender}. */
+export interface WebhookSenderOptions {
+  /** The receiving endpoint, e.g. your app's `/webhooks/<provider>` on a loopback server. */
+  url: string;
+  /** The endpoint's signing secret. */
+  secret: string;
+  sign: WebhookSigner;
+  /** Serializes an event to the bytes sent. Default `JSON.stringify`. */
+  serialize?: (event: unknown) => string;
+  /** Headers on every delivery (content type, user agent). Default `content-type: application/json`. */
+  headers?: Record<string, string>;
+  /** Further attempts after a failure (non-2xx or network error). Default 2. */
+  retries?: number;
+  /** Wait between attempts. Default 50 ms: providers wait minutes, tests should not. */
+  retryDelayMs?: number;
+  /** The clock, in milliseconds; the signer gets unix seconds. Default `Date.now`. */
+  now?: () => number;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** One event's delivery, as the sender recorded it. */
+export interface WebhookDelivery {
+  /** The exact bytes sent. */
+  payload: string;
+  attempts: number;
+  /** The last HTTP status received, if any. */
+  status?: number;
+  delivered: boolean;
+  /** The last network error, if any. */
+  error?: string;
+}
+
+/**
+ * Delivers events to a webhook endpoint after the response that caused
+ * them (providers deliver asynchronously), signed with the given signer,
+ * retrying failures a few times.
+ */
+export class WebhookSender {
+  /** Deliveries made or under way, in order. */
+  readonly deliveries: WebhookDelivery[] = [];
+  readonly #options: WebhookSenderOptions;
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(options: WebhookSenderOptions) {
+    this.#options = options;
+  }
+
+  /** Queues `event` for delivery. */
+  send(event: unknown): void {
+    const delivery: WebhookDelivery = { payload: (this.#options.serialize ?? JSON.stringify)(event), attempts: 0, delivered: false };
+    this.deliveries.push(delivery);
+    const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.#deliver(delivery));
+    this.#pending.add(run);
+    void run.finally(() => this.#pending.delete(run));
+  }
+
+  /** Waits for every delivery under way, retries included. */
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  async #deliver(delivery: WebhookDelivery): Promise<void> {
+    const { url, secret, sign } = this.#options;
+    const send = this.#options.fetch ?? fetch;
+    const attempts = 1 + (this.#options.retries ?? 2);
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs ?? 50));
+      delivery.attempts += 1;
+      try {
+        const timestamp = Math.floor((this.#options.now ?? Date.now)() / 1000);
+        const response = await send(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...this.#options.headers,
+            ...sign(delivery.payload, secret, timestamp),
+          },
+          body: delivery.payload,
+        });
+        await response.body?.cancel();
+        delivery.status = response.status;
+        delete delivery.error;
+        if (response.ok) {
+          delivery.delivered = true;
+          return;
+        }
+      } catch (error) {
+        delivery.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+  }
+}
