@@ -53,7 +53,7 @@ export function fetchTransport(fetchImpl?: typeof fetch): Middleware {
     const result: JunctionResponse = { status: response.status, headers: response.headers, data, url: response.url || ctx.url.href };
     if (response.status === 429) {
       const wait = retryAfterMs(response.headers);
-      throw new RateLimitError('rate limited', { source: 'provider', status: 429, ...(wait === undefined ? {} : { retryAfterMs: wait }) });
+      throw new RateLimitError('rate limited', { status: 429, ...(wait === undefined ? {} : { retryAfterMs: wait }) });
     }
     if (response.status >= 400)
       throw new ApiError(`status ${response.status}`, { status: response.status, retryable: response.status >= 500 });

@@ -10,6 +10,7 @@ export {
   TimeoutError,
   type TimeoutErrorOptions,
 } from './network-error.js';
+export { isLimiterError, LimiterError, type LimiterErrorOptions, type LimiterRefusal } from './limiter-error.js';
 export { isRateLimitError, RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
   InputValidationError,

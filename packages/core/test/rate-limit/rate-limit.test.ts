@@ -40,7 +40,7 @@ describe('the rate-limit layer', () => {
     await vi.waitFor(() => expect(hits).toHaveLength(1));
     const error = await client.getThing({ id: '1' }).catch((e: unknown) => e);
     expect(isRateLimitError(error)).toBe(true);
-    expect(error).toMatchObject({ source: 'limiter', request: { connector: 'acme', operation: 'getThing', method: 'GET', url: THING } });
+    expect(error).toMatchObject({ name: 'LimiterError', request: { connector: 'acme', operation: 'getThing', method: 'GET', url: THING } });
     release();
     await expect(first).resolves.toEqual({ ok: true });
     expect(hits).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('the rate-limit layer', () => {
     await vi.waitFor(() => expect(hits).toHaveLength(1));
     const queued = [client.getThing({ id: '1' }), client.getThing({ id: '1' })];
     await tick();
-    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/maxQueued/) });
+    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ name: 'LimiterError', message: expect.stringMatching(/maxQueued/) });
     expect(hits).toHaveLength(1);
     release();
     await expect(Promise.all([running, ...queued])).resolves.toHaveLength(3);
@@ -106,7 +106,7 @@ describe('the rate-limit layer', () => {
     const client = createClient(acme(), { credentials: { token: TOKEN }, rateLimit: false, retry: false });
     const events: RateLimitedEvent[] = [];
     client.on('rateLimited', (e) => events.push(e));
-    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ source: 'provider', retryAfterMs: 1000 });
+    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ retryAfterMs: 1000 });
     expect(events).toEqual([]);
   });
 
