@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import {
   authMiddleware,
-  createBottleneckLimiter,
   createClient,
+  createLimiter,
   createLimiterRegistry,
   createRedactor,
   createTransport,
@@ -21,7 +21,6 @@ import ky from 'ky';
 import Stripe from 'stripe';
 import { benchApi, CUSTOMER_ID, TOKEN } from './connector.js';
 import { fetchTransport } from './fetch-transport.js';
-import { createWindowLimiter } from './native-limiter.js';
 
 /** One way of making the benchmark's GET: `call` sends it and returns the parsed JSON. */
 export interface Variant {
@@ -97,7 +96,7 @@ export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch
 /** The full client with the same high limit, on the bottleneck-free prototype limiter (lib/native-limiter.ts) plugged in through a limiter registry. */
 export function junctionNativeVariant(origin: string, fetchImpl?: typeof fetch, maxQueued?: number): Variant {
   const limiters = createLimiterRegistry({
-    create: (key, policy) => createWindowLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, key),
+    create: (key, policy) => createLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, { name: key }),
   });
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
@@ -147,7 +146,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
   if (has('idempotency')) layers.push(['idempotency', idempotencyMiddleware()]);
   if (has('retry')) layers.push(['retry', retryMiddleware()]);
   if (has('rateLimit')) {
-    limiter = createBottleneckLimiter({});
+    limiter = createLimiter({});
     const rl = rateLimitMiddleware(limiter);
     const inspect = inspectMiddleware();
     layers.push(['rateLimit', (ctx, next) => rl(ctx, (c) => inspect(c, next))]);
@@ -196,7 +195,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
  * the transport that answers itself, lib/fetch-transport.ts).
  */
 export function junctionLeanVariant(origin: string, fetchImpl?: typeof fetch): Variant {
-  const limiters = createLimiterRegistry({ create: (key, policy) => createWindowLimiter(policy, key) });
+  const limiters = createLimiterRegistry({ create: (key, policy) => createLimiter(policy, { name: key }) });
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
     baseUrl: origin,

@@ -1,8 +1,8 @@
 import { type ApiError, isApiError, isRateLimitError, type RetryEvent } from '@junction/core';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { type StripeLoopback, startStripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 import { isStripeError } from '../src/stripe/index.js';
+import { type StripeLoopback, startStripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
 useStripeLoopback((started) => {

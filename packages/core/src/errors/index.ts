@@ -2,6 +2,7 @@ export { ApiError, type ApiErrorOptions, isApiError, type ProviderErrorInfo } fr
 export { AuthError, type AuthErrorOptions, isAuthError } from './auth-error.js';
 export { ConfigurationError, isConfigurationError } from './configuration-error.js';
 export { isJunctionError, JunctionError, type JunctionErrorOptions, type RequestSummary } from './junction-error.js';
+export { isLimiterError, LimiterError, type LimiterErrorOptions, type LimiterRefusal } from './limiter-error.js';
 export {
   isNetworkError,
   isTimeoutError,
@@ -10,7 +11,6 @@ export {
   TimeoutError,
   type TimeoutErrorOptions,
 } from './network-error.js';
-export { isLimiterError, LimiterError, type LimiterErrorOptions, type LimiterRefusal } from './limiter-error.js';
 export { isRateLimitError, RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
   InputValidationError,

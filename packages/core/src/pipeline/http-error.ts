@@ -24,7 +24,10 @@ export function toRateLimitError(ctx: RequestContext, response: JunctionResponse
 }
 
 function errorInfo(ctx: RequestContext, response: JunctionResponse): ProviderErrorInfo {
-  const { message, ...info }: ProviderErrorInfo = { ...readErrorInfo(response.data), ...ctx.connector.errors?.parse?.(response.data, response) };
+  const { message, ...info }: ProviderErrorInfo = {
+    ...readErrorInfo(response.data),
+    ...ctx.connector.errors?.parse?.(response.data, response),
+  };
   const requestId = info.requestId ?? requestIdFrom(ctx, response.headers);
   return { ...info, ...(requestId ? { requestId } : {}), ...(message ? { message: ctx.redactor.text(message) } : {}) };
 }

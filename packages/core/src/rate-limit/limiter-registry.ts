@@ -1,6 +1,6 @@
-import { createLimiter } from './sliding-log-limiter.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { createLimiter } from './sliding-log-limiter.js';
 
 /**
  * Rate-limit buckets shared by key between clients that use the same
