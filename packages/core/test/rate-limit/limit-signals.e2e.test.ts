@@ -23,10 +23,7 @@ async function serve(handle: (hit: Hit, index: number) => Reply | Promise<Reply>
   servers.push(server);
   return server;
 }
-const statuses = (server: Loopback, replies: Reply[]) => ({
-  of: (status: number) => replies.filter((r) => r.status === status).length,
-  server,
-});
+const count = (replies: Reply[], status: number) => replies.filter((r) => r.status === status).length;
 
 const GITHUB_BUDGET: RateLimitBudget = { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
 /** GitHub's primary limit: a 403 that says the budget is spent, with the reset as a unix time in seconds. */
