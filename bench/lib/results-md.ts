@@ -243,7 +243,7 @@ function analysis(results: BenchResult[]): string[] {
     const native64 = at('junction-native', 64);
     const lean64 = at('junction-lean', 64);
     out.push(
-      `- **bottleneck for in-process limits.** Keep it, if at all, for a Redis datastore behind the same \`RateLimiter\` interface; bench/lib/native-limiter.ts is a working prototype (fixed window, maxConcurrent, maxQueued, maxWaitMs, pause, stop; a call that can start starts synchronously). ` +
+      `- **bottleneck for in-process limits.** Keep it, if at all, for a Redis datastore behind the same \`RateLimiter\` interface; core's own limiter (rate-limit/sliding-log-limiter.ts, promoted from the bench's prototype) is now the default and bottleneck an optional adapter. ` +
         `Measured through the public \`createLimiterRegistry({ create })\`: full stack at c=64 ${ratio(native64?.throughputRatio ?? Number.NaN)} of fetch (bottleneck: ${ratio(full64?.throughputRatio ?? Number.NaN)}), ` +
         `${fmt(nativeStub?.cpuUsPerRequest ?? Number.NaN, 1)} µs per call over the stub (bottleneck: ${fmt(fullStub?.cpuUsPerRequest ?? Number.NaN, 1)}).`,
       `- **ky as the transport.** bench/lib/fetch-transport.ts (fetch, one timer for \`timeoutMs\`, the same body reading and error mapping), plugged in \`{ before: 'transport' }\`: ` +

@@ -71,7 +71,7 @@ export function octokitVariant(origin: string): Variant {
   };
 }
 
-/** The real client, every layer on: auth, idempotency, retry, a limiter (bottleneck, high limit), zod output mapping. */
+/** The real client, every layer on: auth, idempotency, retry, core's limiter (high limit), zod output mapping. */
 export function junctionVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
@@ -82,7 +82,7 @@ export function junctionVariant(origin: string, fetchImpl?: typeof fetch): Varia
   return { key: 'junction', label: 'Junction client, full stack', group: 'junction', call: () => client.getCustomer({ id: CUSTOMER_ID }) };
 }
 
-/** The real client when no limit is set (the connector declares none): core leaves bottleneck out. */
+/** The real client when no limit is set (the connector declares none): nothing to throttle. */
 export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, { credentials: { token: TOKEN }, baseUrl: origin, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return {
@@ -93,7 +93,7 @@ export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch
   };
 }
 
-/** The full client with the same high limit, on the bottleneck-free prototype limiter (lib/native-limiter.ts) plugged in through a limiter registry. */
+/** The full client with the same high limit, on core's limiter (createLimiter, the default since it replaced bottleneck) plugged in through a limiter registry. */
 export function junctionNativeVariant(origin: string, fetchImpl?: typeof fetch, maxQueued?: number): Variant {
   const limiters = createLimiterRegistry({
     create: (key, policy) => createLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, { name: key }),
