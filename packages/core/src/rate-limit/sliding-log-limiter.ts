@@ -205,20 +205,29 @@ class SlidingLogLimiter implements RateLimiter {
     call.reject(reason);
   }
 
-  /** Sets the one timer for the queue at its next event: a slot coming back, the pause ending, or the earliest max wait. */
+  /** Sets the one timer for the queue at its next event: the next possible start, or the earliest max wait. */
   #arm(now: number): void {
-    let at = this.#deadlines.peek()?.deadline ?? Number.POSITIVE_INFINITY;
-    if (now < this.#pausedUntil) at = Math.min(at, this.#pausedUntil);
-    else if (this.#running < this.#maxConcurrent && this.#returnsHead < this.#returns.length) {
-      at = Math.min(at, this.#returns[this.#returnsHead] as number);
-    }
-    // Otherwise a running call's answer frees the next slot, and its release drains the queue.
-    if (this.#waiting === 0 || at === Number.POSITIVE_INFINITY) at = Number.POSITIVE_INFINITY;
+    const at =
+      this.#waiting === 0
+        ? Number.POSITIVE_INFINITY
+        : Math.min(this.#deadlines.peek()?.deadline ?? Number.POSITIVE_INFINITY, this.#nextStart(now));
     if (at === this.#wakeAt) return;
     clearTimeout(this.#wake);
     this.#wake = undefined;
     this.#wakeAt = at;
     if (at !== Number.POSITIVE_INFINITY) this.#wake = setTimeout(this.#onWake, Math.min(MAX_TIMER_MS, Math.max(0, at - now)));
+  }
+
+  /**
+   * When the head of the queue may start: the end of the pause, the next slot
+   * coming back, or now. Infinity when only a running call's answer can free
+   * a slot: its release drains the queue.
+   */
+  #nextStart(now: number): number {
+    if (now < this.#pausedUntil) return this.#pausedUntil;
+    if (this.#running >= this.#maxConcurrent) return Number.POSITIVE_INFINITY;
+    if (this.#running + this.#returns.length - this.#returnsHead < this.#requests) return now;
+    return this.#returns[this.#returnsHead] ?? Number.POSITIVE_INFINITY;
   }
 
   #onWake = (): void => {

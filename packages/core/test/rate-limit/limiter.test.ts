@@ -156,6 +156,18 @@ describe('core’s limiter', () => {
     await expect(patient).rejects.toMatchObject({ reason: 'stopped' });
   });
 
+  it('starts queued calls when a pause ends, even when a call joins the queue after the end but before the limiter woke', async () => {
+    const l = limiter({ maxWaitMs: 5_000 });
+    await l.pause(50);
+    const first = l.schedule(async () => 'first');
+    // Hold the thread past the pause's end, so the limiter's timer has not run yet when the next call queues.
+    const until = performance.now() + 80;
+    while (performance.now() < until) {}
+    const second = l.schedule(async () => 'second');
+    const both = Promise.all([first, second]);
+    await expect(Promise.race([both, tick(1_000).then(() => 'stalled')])).resolves.toEqual(['first', 'second']);
+  });
+
   it('holds queued and new calls while paused, then runs them all', async () => {
     const l = limiter({ maxConcurrent: 1 });
     const starts: number[] = [];
