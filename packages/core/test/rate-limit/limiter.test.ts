@@ -1,4 +1,4 @@
-import { getEventListeners } from 'node:events';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, isConfigurationError, isLimiterError, type LimiterError } from '../../src/index.js';
 import { createLimiter, createLimiterRegistry, type RateLimiter } from '../../src/rate-limit/index.js';
@@ -93,6 +93,7 @@ describe('core’s limiter', () => {
     const before = activeTimers();
     const running = held(l);
     const controller = new AbortController();
+    setMaxListeners(1_000, controller.signal); // one signal for all, on purpose
     const calls = Array.from({ length: 1_000 }, (_, i) =>
       l.schedule(async () => 'never', { signal: controller.signal, maxWaitMs: 10_000 + i }).catch((e) => e),
     );
@@ -306,6 +307,7 @@ describe('core’s limiter', () => {
     const before = activeTimers();
     await l.pause(3_600_000);
     const controller = new AbortController();
+    setMaxListeners(1_000, controller.signal); // one signal for all, on purpose
     const calls = Array.from({ length: 1_000 }, () => l.schedule(async () => 'never', { signal: controller.signal }).catch((e) => e));
     await tick();
     expect(activeTimers() - before).toBe(1);
