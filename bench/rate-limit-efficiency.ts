@@ -8,11 +8,10 @@
  *
  *   pnpm --filter @junction/bench exec tsx rate-limit-efficiency.ts
  */
-import { createClient, createLimiterRegistry } from '@junction/core';
+import { createClient, createLimiter, createLimiterRegistry } from '@junction/core';
 import pRetry from 'p-retry';
 import { benchApi, CUSTOMER_ID, TOKEN } from './lib/connector.js';
 import { isMain, QUICK, scaled } from './lib/env.js';
-import { createWindowLimiter } from './lib/native-limiter.js';
 import { type BenchResult, finish, progress, type Target } from './lib/report.js';
 import { type LoopbackServer, startServer } from './lib/server.js';
 import { fmt, ratio } from './lib/stats.js';
@@ -63,7 +62,7 @@ function variants(origin: string): (() => Variant)[] {
     if (!response.ok) throw new Error(`status ${response.status}`);
   };
   const prototype = (): Variant => {
-    const limiters = createLimiterRegistry({ create: (key, policy) => createWindowLimiter(policy, key) });
+    const limiters = createLimiterRegistry({ create: (key, policy) => createLimiter(policy, { name: key }) });
     const client = createClient(benchApi, {
       credentials: { token: TOKEN },
       baseUrl: origin,

@@ -11,12 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, createLimiterRegistry } from '@junction/core';
+import { createClient, createLimiter, createLimiterRegistry } from '@junction/core';
 import { benchApi, CUSTOMER_ID, TOKEN } from './lib/connector.js';
 import { CHILD_EXEC_ARGV, collectGarbage, isMain, QUICK, scaled } from './lib/env.js';
 import { heapByConstructor, heapGrowth } from './lib/heap-snapshot.js';
 import { type LoadRun, runLoad } from './lib/load.js';
-import { createWindowLimiter } from './lib/native-limiter.js';
 import { type BenchResult, finish, progress, type Table, type Target } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { bytes, fmt, ratio } from './lib/stats.js';
@@ -76,7 +75,7 @@ async function heapChild(which: HeapCase, queued: number, snapshot: boolean): Pr
         : createClient(benchApi, {
             ...base,
             rateLimit: { requests: 1, intervalMs: HOUR, ...queuePolicy, key: 'q' },
-            limiters: createLimiterRegistry({ create: (key, policy) => createWindowLimiter(policy, key) }),
+            limiters: createLimiterRegistry({ create: (key, policy) => createLimiter(policy, { name: key }) }),
           });
   // The first call goes through (or gets the 429 that pauses the bucket); the rest queue behind it.
   await client.getCustomer({ id: CUSTOMER_ID }).catch(() => undefined);

@@ -1,7 +1,8 @@
 import {
   authMiddleware,
-  createBottleneckLimiter,
+  bottleneckLimiter,
   createClient,
+  createLimiter,
   createRedactor,
   forkContext,
   idempotencyMiddleware,
@@ -14,12 +15,12 @@ import {
   rateLimitMiddleware,
   retryMiddleware,
 } from '@junction/core';
+import Bottleneck from 'bottleneck';
 import pRetry from 'p-retry';
 import { z } from 'zod';
 import { benchApi, CUSTOMER_ID, customerSchema, TOKEN } from './connector.js';
 import { resolveIdempotencyPolicy, resolveRetryPolicy } from './core-internals.js';
 import { collectGarbage } from './env.js';
-import { createWindowLimiter } from './native-limiter.js';
 import { CUSTOMER } from './payloads.js';
 import { median } from './stats.js';
 
@@ -202,19 +203,28 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
     layer('auth (bearer)', 'auth/auth-middleware.ts', authMiddleware(strategy)),
     layer(
       'rateLimit, no limits set (+ inspect)',
-      'rate-limit/rate-limit-middleware.ts, bottleneck-limiter.ts without bottleneck',
-      limited(createBottleneckLimiter({})),
+      'rate-limit/rate-limit-middleware.ts, sliding-log-limiter.ts',
+      limited(createLimiter({})),
     ),
     layer(
       'rateLimit, high limit: bottleneck (+ inspect)',
-      'rate-limit/bottleneck-limiter.ts with bottleneck',
-      limited(createBottleneckLimiter({ requests: 1_000_000, intervalMs: 1000 })),
+      'rate-limit/bottleneck-adapter.ts on a bottleneck',
+      limited(
+        bottleneckLimiter(
+          new Bottleneck({
+            reservoir: 1_000_000,
+            reservoirRefreshAmount: 1_000_000,
+            reservoirRefreshInterval: 1000,
+            heartbeatInterval: 100,
+          }),
+        ),
+      ),
       300,
     ),
     layer(
       'rateLimit, high limit: prototype limiter (+ inspect)',
-      'bench/lib/native-limiter.ts (not in core)',
-      limited(createWindowLimiter({ requests: 1_000_000, intervalMs: 1000 })),
+      'rate-limit/sliding-log-limiter.ts (core’s default)',
+      limited(createLimiter({ requests: 1_000_000, intervalMs: 1000 })),
     ),
     layer('retry (p-retry)', 'retry/retry-middleware.ts', retryMiddleware()),
     layer('idempotency (GET: no key)', 'idempotency/idempotency-middleware.ts', idempotencyMiddleware()),

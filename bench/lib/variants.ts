@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import {
   authMiddleware,
-  createBottleneckLimiter,
   createClient,
+  createLimiter,
   createLimiterRegistry,
   createRedactor,
   fetchTransport,
@@ -21,7 +21,6 @@ import { request as octokitRequest } from '@octokit/request';
 import ky from 'ky';
 import Stripe from 'stripe';
 import { benchApi, CUSTOMER_ID, TOKEN } from './connector.js';
-import { createWindowLimiter } from './native-limiter.js';
 
 /** One way of making the benchmark's GET: `call` sends it and returns the parsed JSON. */
 export interface Variant {
@@ -72,7 +71,7 @@ export function octokitVariant(origin: string): Variant {
   };
 }
 
-/** The real client, every layer on: auth, idempotency, retry, a limiter (bottleneck, high limit), zod output mapping. */
+/** The real client, every layer on: auth, idempotency, retry, core's limiter (high limit), zod output mapping. */
 export function junctionVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
@@ -83,7 +82,7 @@ export function junctionVariant(origin: string, fetchImpl?: typeof fetch): Varia
   return { key: 'junction', label: 'Junction client, full stack', group: 'junction', call: () => client.getCustomer({ id: CUSTOMER_ID }) };
 }
 
-/** The real client when no limit is set (the connector declares none): core leaves bottleneck out. */
+/** The real client when no limit is set (the connector declares none): nothing to throttle. */
 export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, { credentials: { token: TOKEN }, baseUrl: origin, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return {
@@ -94,10 +93,10 @@ export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch
   };
 }
 
-/** The full client with the same high limit, on the bottleneck-free prototype limiter (lib/native-limiter.ts) plugged in through a limiter registry. */
+/** The full client with the same high limit, on core's limiter (createLimiter, the default since it replaced bottleneck) plugged in through a limiter registry. */
 export function junctionNativeVariant(origin: string, fetchImpl?: typeof fetch, maxQueued?: number): Variant {
   const limiters = createLimiterRegistry({
-    create: (key, policy) => createWindowLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, key),
+    create: (key, policy) => createLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, { name: key }),
   });
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
@@ -147,7 +146,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
   if (has('idempotency')) layers.push(['idempotency', idempotencyMiddleware()]);
   if (has('retry')) layers.push(['retry', retryMiddleware()]);
   if (has('rateLimit')) {
-    limiter = createBottleneckLimiter({});
+    limiter = createLimiter({});
     const rl = rateLimitMiddleware(limiter);
     const inspect = inspectMiddleware();
     layers.push(['rateLimit', (ctx, next) => rl(ctx, (c) => inspect(c, next))]);
@@ -195,7 +194,7 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
  * the same client on core's default fetch transport.
  */
 export function junctionLeanVariant(origin: string, fetchImpl?: typeof fetch): Variant {
-  const limiters = createLimiterRegistry({ create: (key, policy) => createWindowLimiter(policy, key) });
+  const limiters = createLimiterRegistry({ create: (key, policy) => createLimiter(policy, { name: key }) });
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
     baseUrl: origin,

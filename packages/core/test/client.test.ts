@@ -92,7 +92,7 @@ describe('errors', () => {
     const c = createClient(tasks, { credentials: { token: 'tok_unit_123' }, retry: false });
     const limited = await c.getTask({ id: 'limited' }).catch((e: unknown) => e);
     expect(isRateLimitError(limited)).toBe(true);
-    expect(limited).toMatchObject({ source: 'provider', status: 429, retryAfterMs: 7000 });
+    expect(limited).toMatchObject({ status: 429, retryAfterMs: 7000 });
     const broken = await c.getTask({ id: 'broken' }).catch((e: unknown) => e);
     expect(broken).toMatchObject({ status: 503, retryable: true, message: expect.stringContaining('upstream down') });
   });
@@ -114,7 +114,7 @@ describe('errors', () => {
     expect(isJunctionError(fromAnotherCopy)).toBe(true);
     expect(isApiError(fromAnotherCopy)).toBe(false);
     expect(isApiError(new ApiError('x', { status: 400, retryable: false }))).toBe(true);
-    expect(isRateLimitError(new RateLimitError('x', { source: 'limiter' }))).toBe(true);
+    expect(isRateLimitError(new RateLimitError('x'))).toBe(true);
     expect(isApiError(new NetworkError('x'))).toBe(false);
     expect(isJunctionError(new Error('plain'))).toBe(false);
   });

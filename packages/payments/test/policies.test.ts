@@ -21,7 +21,7 @@ describe('stripeRetryPolicy.decide', () => {
       reason: 'stripe-should-retry: false (503)',
     });
     expect(stripeRetryPolicy.decide?.(apiError(400, { 'stripe-should-retry': 'true' }), ctx)).toMatchObject({ retry: true });
-    const limited = new RateLimitError('x', { source: 'provider', status: 429, headers: { 'stripe-should-retry': 'false' } });
+    const limited = new RateLimitError('x', { status: 429, headers: { 'stripe-should-retry': 'false' } });
     expect(stripeRetryPolicy.decide?.(limited, ctx)).toMatchObject({ retry: false });
   });
 
@@ -35,7 +35,7 @@ describe('stripeRetryPolicy.decide', () => {
 
   it('leaves 5xx, 429 and connection errors to the defaults', () => {
     expect(stripeRetryPolicy.decide?.(apiError(502), ctx)).toBeUndefined();
-    expect(stripeRetryPolicy.decide?.(new RateLimitError('x', { source: 'provider', status: 429 }), ctx)).toBeUndefined();
+    expect(stripeRetryPolicy.decide?.(new RateLimitError('x', { status: 429 }), ctx)).toBeUndefined();
     expect(stripeRetryPolicy.decide?.(new NetworkError('x', { code: 'ECONNRESET' }), ctx)).toBeUndefined();
   });
 });

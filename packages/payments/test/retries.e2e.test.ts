@@ -1,6 +1,7 @@
-import { type ApiError, isRateLimitError, type RetryEvent } from '@junction/core';
+import { type ApiError, isApiError, isRateLimitError, type RetryEvent } from '@junction/core';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { isStripeError } from '../src/stripe/index.js';
 import { type StripeLoopback, startStripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
@@ -167,7 +168,11 @@ describe('rate limits', () => {
       await client.listCustomers();
       const error = await client.listCustomers().catch((e: unknown) => e);
       expect(isRateLimitError(error)).toBe(true);
-      expect(error).toMatchObject({ status: 429, code: 'rate_limit', source: 'provider' });
+      expect(error).toMatchObject({ status: 429, code: 'rate_limit', type: 'invalid_request_error' });
+      // A rate limit is still one of Stripe's error answers, so code written against Stripe's guards sees it.
+      expect(isApiError(error)).toBe(true);
+      expect(isStripeError(error)).toBe(true);
+      expect((error as ApiError).providerMessage).toMatch(/rate limit exceeded/);
     } finally {
       await limited.close();
     }

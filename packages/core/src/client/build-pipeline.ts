@@ -7,6 +7,7 @@ import { fetchTransport } from '../pipeline/fetch-transport.js';
 import { observe } from '../pipeline/observe.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { clientLimiter } from '../rate-limit/client-limiter.js';
+import { limitSignalMiddleware } from '../rate-limit/limit-signal-middleware.js';
 import { rateLimitMiddleware } from '../rate-limit/rate-limit-middleware.js';
 import { inspectMiddleware } from '../retry/inspect-middleware.js';
 import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
@@ -23,7 +24,9 @@ export function buildPipeline(connector: AnyConnector, settings: ClientSettings,
   // Fail at start-up, not on the first call, when the retry numbers are wrong.
   resolveRetryPolicy(connector.retry, settings.retry);
   const limited = clientLimiter(connector, settings);
-  const inspect = inspectMiddleware(settings.retry);
+  const inspected = inspectMiddleware(settings.retry);
+  // A limit declared for a successful answer (a body marker) becomes a RateLimitError here, inside the limiter.
+  const inspect = connector.rateLimit?.signals ? around(inspected, limitSignalMiddleware()) : inspected;
   const layers: [string, Middleware][] = [
     ['idempotency', idempotencyMiddleware(settings.idempotency)],
     ['retry', retryMiddleware(settings.retry)],

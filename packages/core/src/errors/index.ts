@@ -8,6 +8,7 @@ export {
   type RequestSummary,
   type RetryHistoryEntry,
 } from './junction-error.js';
+export { isLimiterError, LimiterError, type LimiterErrorOptions, type LimiterRefusal } from './limiter-error.js';
 export {
   isNetworkError,
   isTimeoutError,

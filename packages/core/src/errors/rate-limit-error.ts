@@ -1,41 +1,36 @@
-import { brand, hasBrand, JunctionError, type JunctionErrorOptions } from './junction-error.js';
+import { ApiError, type ApiErrorOptions } from './api-error.js';
+import { brand, hasBrand } from './junction-error.js';
 
 /** Options for {@link RateLimitError}. */
-export interface RateLimitErrorOptions extends JunctionErrorOptions {
-  /** `provider`: the API answered "too many requests"; `limiter`: the client's own limiter refused to wait longer. */
-  source: 'provider' | 'limiter';
-  /** How long to wait before trying again, when known. */
-  retryAfterMs?: number;
+export interface RateLimitErrorOptions extends Omit<ApiErrorOptions, 'status' | 'retryable'> {
+  /** The status the provider answered with; default 429 (a 403, a 430, or 200 for a limit reported in a body). */
   status?: number;
-  code?: string;
-  requestId?: string;
-  body?: unknown;
-  /** The response headers (redacted). */
-  headers?: Record<string, string>;
+  /** How long the provider asked to wait, when it said. */
+  retryAfterMs?: number;
+  /** When the provider's limit resets; default: `retryAfterMs` from now. */
+  resetAt?: Date;
+  /** Default true: waiting helps. */
+  retryable?: boolean;
 }
 
-/** Too many requests: the provider said so, or the call could not start within the limiter's max wait. */
-export class RateLimitError extends JunctionError {
-  readonly source: 'provider' | 'limiter';
-  /** When to come back, in milliseconds from when the error was made. */
+/**
+ * The provider said "too many requests": a 429, or a limit signal its
+ * connector declares (GitHub's 403 with `x-ratelimit-remaining: 0`, a 430, a
+ * marker in a body). It is an {@link ApiError}, so `isApiError` and provider
+ * guards hold, with the provider's status, type, code and message.
+ */
+export class RateLimitError extends ApiError {
+  /** How long to wait before trying again, in milliseconds from when the error was made. */
   readonly retryAfterMs?: number;
-  readonly status?: number;
-  readonly code?: string;
-  readonly requestId?: string;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  /** Always true: waiting helps. */
-  readonly retryable = true;
+  /** When the provider's limit resets. */
+  readonly resetAt?: Date;
 
-  constructor(message: string, options: RateLimitErrorOptions) {
-    super(message, options);
-    this.source = options.source;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.code !== undefined) this.code = options.code;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
-    if (options.body !== undefined) this.body = options.body;
-    if (options.headers !== undefined) this.headers = options.headers;
+  constructor(message: string, options: RateLimitErrorOptions = {}) {
+    const { retryAfterMs, resetAt, ...rest } = options;
+    super(message, { ...rest, status: options.status ?? 429, retryable: options.retryable ?? true });
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+    const reset = resetAt ?? (retryAfterMs === undefined ? undefined : new Date(Date.now() + retryAfterMs));
+    if (reset !== undefined) this.resetAt = reset;
     brand(this, 'RateLimitError');
   }
 }

@@ -1,50 +1,72 @@
 import { ApiError, type ProviderErrorInfo } from '../errors/api-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { isLimitSignal, limitWaitMs } from '../rate-limit/limit-signals.js';
 import type { JunctionResponse, RequestContext } from './context.js';
 import { readErrorInfo } from './error-body.js';
 import { summarize } from './request-summary.js';
-import { retryAfterMs } from './retry-after.js';
 
-/** Turns an error status into a typed error: a RateLimitError for a rate limit, an ApiError otherwise. */
-export function toHttpError(ctx: RequestContext, response: JunctionResponse): ApiError | RateLimitError {
-  const info: ProviderErrorInfo = { ...readErrorInfo(response.data), ...ctx.connector.errors?.parse?.(response.data, response) };
+/**
+ * Turns an error status into a typed error: a RateLimitError for a 429 or a
+ * limit signal the connector declares, an ApiError otherwise.
+ */
+export function toHttpError(ctx: RequestContext, response: JunctionResponse): ApiError {
+  const info = errorInfo(ctx, response);
+  return rateLimitError(ctx, response, info) ?? apiError(ctx, response, info);
+}
+
+/**
+ * The RateLimitError for an answer that means "rate limited" (any status,
+ * a 200 with a declared body marker included); undefined for any other answer.
+ */
+export function toRateLimitError(ctx: RequestContext, response: JunctionResponse): RateLimitError | undefined {
+  if (!isLimitSignal(response, ctx.connector.rateLimit)) return undefined;
+  return rateLimitError(ctx, response, errorInfo(ctx, response));
+}
+
+function errorInfo(ctx: RequestContext, response: JunctionResponse): ProviderErrorInfo {
+  const { message, ...info }: ProviderErrorInfo = {
+    ...readErrorInfo(response.data),
+    ...ctx.connector.errors?.parse?.(response.data, response),
+  };
   const requestId = info.requestId ?? requestIdFrom(ctx, response.headers);
+  return { ...info, ...(requestId ? { requestId } : {}), ...(message ? { message: ctx.redactor.text(message) } : {}) };
+}
+
+function rateLimitError(ctx: RequestContext, response: JunctionResponse, info: ProviderErrorInfo): RateLimitError | undefined {
+  // The connector's parser may say a 429 is not worth waiting for (e.g. a quota that lasts the month).
+  if (info.retryable === false || !isLimitSignal(response, ctx.connector.rateLimit)) return undefined;
+  const wait = limitWaitMs(response, ctx.connector.rateLimit);
   const request = summarize(ctx);
-  const body = ctx.redactor.value(response.data);
-  const headers = ctx.redactor.headers(response.headers);
-  const providerMessage = info.message ? ctx.redactor.text(info.message) : undefined;
-  if (response.status === 429 && info.retryable !== false) {
-    const wait = retryAfterMs(response.headers);
-    return new RateLimitError(
-      `${ctx.connector.name} rate limit reached on ${request.method} ${request.url}${wait === undefined ? '' : `: retry after ${Math.ceil(wait / 1000)}s`}${providerMessage ? ` (${providerMessage})` : ''}`,
-      {
-        source: 'provider',
-        status: 429,
-        body,
-        headers,
-        request,
-        ...pick(info, requestId),
-        ...(wait === undefined ? {} : { retryAfterMs: wait }),
-      },
-    );
-  }
-  return new ApiError(
-    `${ctx.connector.name} answered ${response.status} to ${request.method} ${request.url}${providerMessage ? `: ${providerMessage}` : ''}${info.code ? ` [${info.code}]` : ''}`,
+  return new RateLimitError(
+    `${ctx.connector.name} rate limit reached on ${request.method} ${request.url} (${response.status})${wait === undefined ? '' : `: retry after ${Math.ceil(wait / 1000)}s`}${info.message ? ` (${info.message})` : ''}`,
     {
-      ...info,
-      ...pick(info, requestId),
-      ...(providerMessage ? { message: providerMessage } : {}),
+      ...definedOnly(info),
+      status: response.status,
+      body: ctx.redactor.value(response.data),
+      headers: ctx.redactor.headers(response.headers),
+      request,
+      ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    },
+  );
+}
+
+function apiError(ctx: RequestContext, response: JunctionResponse, info: ProviderErrorInfo): ApiError {
+  const request = summarize(ctx);
+  return new ApiError(
+    `${ctx.connector.name} answered ${response.status} to ${request.method} ${request.url}${info.message ? `: ${info.message}` : ''}${info.code ? ` [${info.code}]` : ''}`,
+    {
+      ...definedOnly(info),
       status: response.status,
       retryable: info.retryable ?? isRetryableStatus(response.status),
-      body,
-      headers,
+      body: ctx.redactor.value(response.data),
+      headers: ctx.redactor.headers(response.headers),
       request,
     },
   );
 }
 
-function pick(info: ProviderErrorInfo, requestId: string | undefined) {
-  return { ...(info.code ? { code: info.code } : {}), ...(requestId ? { requestId } : {}) };
+function definedOnly(info: ProviderErrorInfo): ProviderErrorInfo {
+  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined && value !== '')) as ProviderErrorInfo;
 }
 
 /** The statuses worth trying again by default: timeouts, rate limits and server errors. */

@@ -1,9 +1,9 @@
 import type { AnyConnector } from '../connector/define-connector.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
-import { createBottleneckLimiter } from './bottleneck-limiter.js';
 import type { LimiterRegistry } from './limiter-registry.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { createLimiter } from './sliding-log-limiter.js';
 
 /** The rate-limit part of a client's settings. */
 export interface ClientRateLimitSettings {
@@ -27,8 +27,15 @@ export interface ClientLimiter {
 export function clientLimiter(connector: AnyConnector, settings: ClientRateLimitSettings): ClientLimiter | undefined {
   if (settings.rateLimit === false) return undefined;
   const { key, ...overrides } = settings.rateLimit ?? {};
+  for (const field of ['signals', 'budget'] as const) {
+    if (overrides[field] !== undefined) {
+      throw new ConfigurationError(
+        `The ${connector.name} client sets rateLimit.${field}, which only a connector declares (it describes the provider's answers): set it in defineConnector({ rateLimit: { ${field} } }).`,
+      );
+    }
+  }
   const policy: RateLimitPolicy = { ...connector.rateLimit, ...definedOnly(overrides) };
-  if (key === undefined) return { limiter: createBottleneckLimiter(policy, { name: `${connector.name} rate limiter` }), policy };
+  if (key === undefined) return { limiter: createLimiter(policy, { name: `${connector.name} rate limiter` }), policy };
   if (!settings.limiters) {
     throw new ConfigurationError(
       `The ${connector.name} client sets rateLimit.key "${key}" but no registry to share it through: create one with createLimiterRegistry() and pass it as { limiters } to every client of that account.`,

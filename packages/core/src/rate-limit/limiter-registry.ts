@@ -1,6 +1,6 @@
-import { createBottleneckLimiter } from './bottleneck-limiter.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { createLimiter } from './sliding-log-limiter.js';
 
 /**
  * Rate-limit buckets shared by key between clients that use the same
@@ -20,14 +20,14 @@ export interface LimiterRegistry {
 
 /** Options for {@link createLimiterRegistry}. */
 export interface LimiterRegistryOptions {
-  /** Makes the limiter for a new key; default: an in-process bottleneck limiter. Plug a distributed one in here. */
+  /** Makes the limiter for a new key; default: core's in-process limiter (`createLimiter`). Plug a distributed one in here. */
   create?(key: string, policy: RateLimitPolicy): RateLimiter;
 }
 
 /** Creates a registry of shared rate-limit buckets. */
 export function createLimiterRegistry(options: LimiterRegistryOptions = {}): LimiterRegistry {
   const limiters = new Map<string, RateLimiter>();
-  const create = options.create ?? ((key, policy) => createBottleneckLimiter(policy, { name: `rate limiter "${key}"` }));
+  const create = options.create ?? ((key, policy) => createLimiter(policy, { name: `rate limiter "${key}"` }));
   return {
     get(key, policy) {
       let limiter = limiters.get(key);

@@ -1,7 +1,9 @@
+import { isApiError } from '../errors/api-error.js';
 import { isRateLimitError } from '../errors/rate-limit-error.js';
-import type { Middleware } from '../pipeline/context.js';
+import type { Middleware, RequestContext } from '../pipeline/context.js';
 import { summarize } from '../pipeline/request-summary.js';
 import { formatWait } from '../retry/format-wait.js';
+import { type HeaderSource, spentBudgetWaitMs } from './limit-signals.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** Options for {@link rateLimitMiddleware}. */
@@ -11,25 +13,31 @@ export interface RateLimitMiddlewareOptions {
 }
 
 /**
- * The rate-limit layer: every attempt waits for a slot in the bucket. When
- * the provider answers "too many requests" with a time to come back, the
- * whole bucket is paused until then, before the slot is given back, so no
- * queued call (of this client or any sharing the bucket) slips through.
+ * The rate-limit layer: every attempt waits for a slot in the bucket. The
+ * whole bucket is paused, before the slot is given back, so no queued call
+ * (of this client or any sharing the bucket) slips through: until the
+ * provider's reset when it answers "rate limited" (a RateLimitError with a
+ * wait), and until the budget's reset when an answer says the budget the
+ * connector declares is spent.
  */
 export function rateLimitMiddleware(limiter: RateLimiter, options: RateLimitMiddlewareOptions = {}): Middleware {
   return async function rateLimit(ctx, next) {
     return limiter.schedule(
       async () => {
         try {
-          return await next(ctx);
+          const response = await next(ctx);
+          await waitForSpentBudget(limiter, ctx, response.headers);
+          return response;
         } catch (error) {
-          if (isRateLimitError(error) && error.source === 'provider' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
+          if (isRateLimitError(error) && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
             await limiter.pause(error.retryAfterMs);
             ctx.emit('rateLimited', {
               connector: ctx.connector.name,
               waitMs: error.retryAfterMs,
               reason: `provider: retry-after ${formatWait(error.retryAfterMs)}`,
             });
+          } else if (isApiError(error) && error.headers) {
+            await waitForSpentBudget(limiter, ctx, error.headers);
           }
           throw error;
         }
@@ -44,4 +52,12 @@ export function rateLimitMiddleware(limiter: RateLimiter, options: RateLimitMidd
       },
     );
   };
+}
+
+async function waitForSpentBudget(limiter: RateLimiter, ctx: RequestContext, headers: HeaderSource): Promise<void> {
+  const budget = ctx.connector.rateLimit?.budget;
+  const wait = budget ? spentBudgetWaitMs(headers, budget) : undefined;
+  if (wait === undefined || wait <= 0) return;
+  await limiter.pause(wait);
+  ctx.emit('rateLimited', { connector: ctx.connector.name, waitMs: wait, reason: `provider: budget spent, resets in ${formatWait(wait)}` });
 }

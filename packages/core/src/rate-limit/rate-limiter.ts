@@ -4,7 +4,7 @@ import type { RequestSummary } from '../errors/junction-error.js';
 export interface ScheduleOptions {
   /** Cancels the wait: the call leaves the queue at once and rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** The longest this call may wait to start; past it, it fails with a RateLimitError (source `limiter`). */
+  /** The longest this call may wait to start; past it, it fails with a LimiterError. */
   maxWaitMs?: number;
   /** The request being held, shown in the limiter's errors (already redacted). */
   request?: RequestSummary;
@@ -18,7 +18,7 @@ export interface ScheduleOptions {
 export interface RateLimiter {
   /**
    * Runs `job` when the bucket allows, and settles with its outcome. Rejects
-   * with a RateLimitError (source `limiter`) when the queue is full or the
+   * with a LimiterError when the queue is full or the
    * job cannot start within the max wait; nothing is sent in that case.
    */
   schedule<T>(job: () => Promise<T>, options?: ScheduleOptions): Promise<T>;

@@ -1,4 +1,5 @@
 import { isApiError } from '../errors/api-error.js';
+import { isLimiterError } from '../errors/limiter-error.js';
 import { isNetworkError, isTimeoutError } from '../errors/network-error.js';
 import { isRateLimitError } from '../errors/rate-limit-error.js';
 import { retryAfterMs } from '../pipeline/retry-after.js';
@@ -21,12 +22,12 @@ export interface FailureClass {
  * allowed.
  */
 export function classifyFailure(error: unknown): FailureClass {
+  if (isLimiterError(error)) return { retryable: false, reason: `rate_limited: local limiter (${error.reason})` };
   if (isRateLimitError(error)) {
-    if (error.source === 'limiter') return { retryable: false, reason: 'rate_limited: local limiter' };
     const wait = error.retryAfterMs;
     return wait === undefined
-      ? { retryable: true, reason: `rate_limited: ${error.status ?? 'provider'}` }
-      : { retryable: true, reason: `rate_limited: retry-after ${formatWait(wait)}`, waitMs: wait };
+      ? { retryable: error.retryable, reason: `rate_limited: ${error.status}` }
+      : { retryable: error.retryable, reason: `rate_limited: retry-after ${formatWait(wait)}`, waitMs: wait };
   }
   if (isTimeoutError(error)) return { retryable: true, reason: `timeout: ${error.timeoutMs}ms` };
   if (isNetworkError(error)) return { retryable: true, reason: `network: ${error.code ?? 'connection failed'}` };

@@ -23,6 +23,6 @@ export function safeToRepeat(ctx: RequestContext, error: unknown, policy: Resolv
 function provedNotProcessed(error: unknown, ctx: RequestContext, policy: ResolvedRetryPolicy): boolean {
   if (wasNotSent(error)) return true;
   if (isNetworkError(error) && !error.requestSent) return true;
-  if (isRateLimitError(error) && error.source === 'provider') return true;
+  if (isRateLimitError(error)) return true;
   return policy.notProcessed(error, ctx);
 }

@@ -1,11 +1,12 @@
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, isConfigurationError, isRateLimitError, type RateLimitError } from '../../src/index.js';
-import { createBottleneckLimiter, createLimiterRegistry, type RateLimiter } from '../../src/rate-limit/index.js';
+import { ApiError, isConfigurationError, isLimiterError, type LimiterError } from '../../src/index.js';
+import { createLimiter, createLimiterRegistry, type RateLimiter } from '../../src/rate-limit/index.js';
 import { deferred } from '../retry/support/loopback.js';
 
 const limiters: RateLimiter[] = [];
-function limiter(...args: Parameters<typeof createBottleneckLimiter>): RateLimiter {
-  const made = createBottleneckLimiter(...args);
+function limiter(...args: Parameters<typeof createLimiter>): RateLimiter {
+  const made = createLimiter(...args);
   limiters.push(made);
   return made;
 }
@@ -27,7 +28,7 @@ function held(l: RateLimiter, options?: Parameters<RateLimiter['schedule']>[1]) 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 const activeTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
-describe('the bottleneck limiter', () => {
+describe('core’s limiter', () => {
   it('does not throttle when no limits are set', async () => {
     const l = limiter();
     const jobs = Array.from({ length: 50 }, () => held(l));
@@ -54,6 +55,118 @@ describe('the bottleneck limiter', () => {
     await Promise.all(Array.from({ length: 6 }, () => l.schedule(async () => starts.push(Date.now()))));
     expect(starts[2]! - created).toBeGreaterThanOrEqual(200);
     expect(starts[4]! - created).toBeGreaterThanOrEqual(400);
+  });
+
+  it('starts a call that can start at once synchronously, with no timer hop', async () => {
+    const l = limiter({ requests: 10, maxConcurrent: 2 });
+    let started = false;
+    const done = l.schedule(async () => {
+      started = true;
+    });
+    expect(started).toBe(true);
+    await done;
+  });
+
+  it('gives a slot back intervalMs after its call’s answer, so no interval ever holds more than `requests` starts', async () => {
+    const l = limiter({ requests: 2, intervalMs: 300 });
+    const starts: number[] = [];
+    const answers: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        l.schedule(async () => {
+          starts[i] = performance.now();
+          // The first call's answer is slow: its slot must come back only 300 ms after that answer.
+          if (i === 0) await tick(100);
+          answers[i] = performance.now();
+        }),
+      ),
+    );
+    // A fixed window would start call 3 at 300 ms, 200 ms after call 0's answer; a token bucket would start call 2 at 150 ms.
+    expect(starts[2]! - answers[1]!).toBeGreaterThanOrEqual(295);
+    expect(starts[3]! - answers[0]!).toBeGreaterThanOrEqual(295);
+    for (let i = 0; i + 2 < starts.length; i++) expect(starts[i + 2]! - starts[i]!).toBeGreaterThanOrEqual(295);
+  });
+
+  it('holds any number of queued calls on one timer, whatever their max waits', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    await tick(100);
+    const before = activeTimers();
+    const running = held(l);
+    const controller = new AbortController();
+    setMaxListeners(1_000, controller.signal); // one signal for all, on purpose
+    const calls = Array.from({ length: 1_000 }, (_, i) =>
+      l.schedule(async () => 'never', { signal: controller.signal, maxWaitMs: 10_000 + i }).catch((e) => e),
+    );
+    await tick();
+    expect(activeTimers() - before).toBe(1);
+    controller.abort('gave up');
+    expect(new Set(await Promise.all(calls))).toEqual(new Set(['gave up']));
+    expect(activeTimers()).toBe(before);
+    running.release('ok');
+    await running.result;
+  });
+
+  it('fails each queued call at its own max wait, a shorter one behind a longer one first', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const running = held(l);
+    const order: string[] = [];
+    const long = l.schedule(async () => 'long', { maxWaitMs: 400 }).catch((e: LimiterError) => order.push(`long:${e.reason}`));
+    const short = l.schedule(async () => 'short', { maxWaitMs: 40 }).catch((e: LimiterError) => order.push(`short:${e.reason}`));
+    await Promise.all([long, short]);
+    expect(order).toEqual(['short:max_wait', 'long:max_wait']);
+    running.release('ok');
+    await running.result;
+  });
+
+  it('leaves no abort listener behind, whether a call started at once, waited or left', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const signal = new AbortController().signal;
+    const first = held(l, { signal });
+    const second = held(l, { signal });
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+    first.release('ok');
+    await vi.waitFor(() => expect(second.started).toBeDefined());
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    second.release('ok');
+    await Promise.all([first.result, second.result]);
+    const leaving = new AbortController();
+    const third = held(l, { signal: leaving.signal });
+    const fourth = l.schedule(async () => 'never', { signal: leaving.signal }).catch((e: unknown) => e);
+    leaving.abort('bye');
+    await expect(fourth).resolves.toBe('bye');
+    expect(getEventListeners(leaving.signal, 'abort')).toHaveLength(0);
+    third.release('ok');
+    await third.result;
+  });
+
+  it('refuses queued calls at once, with the reset time, when a pause begins that outlasts their max wait', async () => {
+    const l = limiter({ maxConcurrent: 1 });
+    const running = held(l);
+    const patient = l.schedule(async () => 'patient', { maxWaitMs: 10_000 });
+    const hasty = l.schedule(async () => 'never', { maxWaitMs: 1_000 }).catch((e: unknown) => e);
+    const pausedAt = Date.now();
+    await l.pause(5_000);
+    // Settled now, not at its max wait.
+    const error = (await Promise.race([hasty, tick(200).then(() => 'still waiting')])) as LimiterError;
+    expect(isLimiterError(error)).toBe(true);
+    expect(error.reason).toBe('paused');
+    expect(error.retryAfterMs).toBeGreaterThan(4_000);
+    expect(error.resetAt!.getTime() - pausedAt).toBeGreaterThan(4_000);
+    running.release('ok');
+    await l.stop();
+    await expect(patient).rejects.toMatchObject({ reason: 'stopped' });
+  });
+
+  it('starts queued calls when a pause ends, even when a call joins the queue after the end but before the limiter woke', async () => {
+    const l = limiter({ maxWaitMs: 5_000 });
+    await l.pause(50);
+    const first = l.schedule(async () => 'first');
+    // Hold the thread past the pause's end, so the limiter's timer has not run yet when the next call queues.
+    const until = performance.now() + 80;
+    while (performance.now() < until) {}
+    const second = l.schedule(async () => 'second');
+    const both = Promise.all([first, second]);
+    await expect(Promise.race([both, tick(1_000).then(() => 'stalled')])).resolves.toEqual(['first', 'second']);
   });
 
   it('holds queued and new calls while paused, then runs them all', async () => {
@@ -96,9 +209,9 @@ describe('the bottleneck limiter', () => {
     const queued = [held(l), held(l)];
     await tick();
     const error = await l.schedule(async () => 'never').catch((e: unknown) => e);
-    expect(isRateLimitError(error)).toBe(true);
-    expect(error).toMatchObject({ source: 'limiter' });
-    expect((error as RateLimitError).message).toMatch(/maxQueued/);
+    expect(isLimiterError(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'LimiterError' });
+    expect((error as LimiterError).message).toMatch(/maxQueued/);
     expect(running.started).toBeDefined();
     for (const j of [running, ...queued]) j.release('ok');
     await expect(Promise.all([running, ...queued].map((j) => j.result))).resolves.toEqual(['ok', 'ok', 'ok']);
@@ -108,7 +221,7 @@ describe('the bottleneck limiter', () => {
     const l = limiter({ maxConcurrent: 1, maxQueued: 0 });
     const running = held(l);
     await vi.waitFor(() => expect(running.started).toBeDefined());
-    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ name: 'LimiterError' });
     running.release('ok');
     await expect(running.result).resolves.toBe('ok');
   });
@@ -118,7 +231,7 @@ describe('the bottleneck limiter', () => {
     await l.pause(200);
     const waiting = l.schedule(async () => 'later');
     await tick();
-    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ name: 'LimiterError' });
     await expect(waiting).resolves.toBe('later');
   });
 
@@ -131,8 +244,8 @@ describe('the bottleneck limiter', () => {
         ran = true;
       })
       .catch((e: unknown) => e);
-    expect(isRateLimitError(error)).toBe(true);
-    expect((error as RateLimitError).message).toMatch(/could not start within 50 ms/);
+    expect(isLimiterError(error)).toBe(true);
+    expect((error as LimiterError).message).toMatch(/could not start within 50 ms/);
     running.release('ok');
     await running.result;
     // The slot it held in the queue is given back, and the abandoned job never runs.
@@ -143,7 +256,7 @@ describe('the bottleneck limiter', () => {
   it('takes a per-call max wait over its own', async () => {
     const l = limiter({ maxConcurrent: 1, maxWaitMs: 60_000 });
     const running = held(l);
-    await expect(l.schedule(async () => 'never', { maxWaitMs: 30 })).rejects.toMatchObject({ source: 'limiter' });
+    await expect(l.schedule(async () => 'never', { maxWaitMs: 30 })).rejects.toMatchObject({ name: 'LimiterError' });
     running.release('ok');
   });
 
@@ -151,9 +264,9 @@ describe('the bottleneck limiter', () => {
     const l = limiter({ maxWaitMs: 100 });
     await l.pause(5000);
     const error = await l.schedule(async () => 'never').catch((e: unknown) => e);
-    expect(isRateLimitError(error)).toBe(true);
-    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(4000);
-    expect((error as RateLimitError).message).toMatch(/asked to wait/);
+    expect(isLimiterError(error)).toBe(true);
+    expect((error as LimiterError).retryAfterMs).toBeGreaterThan(4000);
+    expect((error as LimiterError).message).toMatch(/asked to wait/);
   });
 
   it('lets an aborted call leave the queue at once with the signal reason', async () => {
@@ -194,6 +307,7 @@ describe('the bottleneck limiter', () => {
     const before = activeTimers();
     await l.pause(3_600_000);
     const controller = new AbortController();
+    setMaxListeners(1_000, controller.signal); // one signal for all, on purpose
     const calls = Array.from({ length: 1_000 }, () => l.schedule(async () => 'never', { signal: controller.signal }).catch((e) => e));
     await tick();
     expect(activeTimers() - before).toBe(1);
@@ -211,7 +325,7 @@ describe('the bottleneck limiter', () => {
     const held = l.schedule(async () => 'never');
     await tick();
     await l.stop();
-    await expect(held).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/stopped/) });
+    await expect(held).rejects.toMatchObject({ name: 'LimiterError', message: expect.stringMatching(/stopped/) });
     expect(activeTimers()).toBe(before);
   });
 
@@ -227,11 +341,11 @@ describe('the bottleneck limiter', () => {
     const queued = l.schedule(async () => 'never');
     await tick();
     const stopped = l.stop();
-    await expect(queued).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/stopped/) });
+    await expect(queued).rejects.toMatchObject({ name: 'LimiterError', message: expect.stringMatching(/stopped/) });
     running.release('done');
     await expect(running.result).resolves.toBe('done');
     await stopped;
-    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    await expect(l.schedule(async () => 'never')).rejects.toMatchObject({ name: 'LimiterError' });
   });
 
   it('puts the request in its errors', async () => {
@@ -246,7 +360,7 @@ describe('the bottleneck limiter', () => {
   it.each([{ requests: 0 }, { maxConcurrent: 1.5 }, { intervalMs: -1 }, { maxQueued: -1 }])('refuses the invalid policy %j', (policy) => {
     let error: unknown;
     try {
-      createBottleneckLimiter(policy);
+      createLimiter(policy);
     } catch (e) {
       error = e;
     }
@@ -261,7 +375,7 @@ describe('the limiter registry', () => {
     expect(registry.get('acct_1', { maxConcurrent: 50 })).toBe(a);
     expect(registry.get('acct_2', { maxConcurrent: 1 })).not.toBe(a);
     await registry.stop();
-    await expect(a.schedule(async () => 'never')).rejects.toMatchObject({ source: 'limiter' });
+    await expect(a.schedule(async () => 'never')).rejects.toMatchObject({ name: 'LimiterError' });
   });
 
   it('makes limiters with the given factory', async () => {
@@ -269,7 +383,7 @@ describe('the limiter registry', () => {
     const registry = createLimiterRegistry({
       create: (key, policy) => {
         made.push(key);
-        return createBottleneckLimiter(policy);
+        return createLimiter(policy);
       },
     });
     registry.get('x', {});

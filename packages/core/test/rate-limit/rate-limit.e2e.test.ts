@@ -54,7 +54,7 @@ describe('a 429 pauses the whole bucket', () => {
     const client = createClient(acme(), { credentials: { token: TOKEN }, baseUrl: server.url, retry: false });
     const refused = await client.getThing({ id: '1' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimitError);
-    expect(refused).toMatchObject({ source: 'provider', retryAfterMs: 1000 });
+    expect(refused).toMatchObject({ retryAfterMs: 1000 });
     await expect(client.getThing({ id: '2' })).resolves.toEqual({ ok: true });
     expect(server.hits[1]!.at - server.hits[0]!.answeredAt!).toBeGreaterThanOrEqual(1000);
   });
@@ -67,7 +67,7 @@ describe('a 429 pauses the whole bucket', () => {
           const limited = (response.data as { errors?: { type: string; resetMs: number }[] }).errors?.find(
             (e) => e.type === 'RATE_LIMITED',
           );
-          return limited ? new RateLimitError('rate limited (body)', { source: 'provider', retryAfterMs: limited.resetMs }) : undefined;
+          return limited ? new RateLimitError('rate limited (body)', { retryAfterMs: limited.resetMs }) : undefined;
         },
       },
     });

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noAuth } from '../../src/auth/static-schemes.js';
 import { buildPipeline } from '../../src/client/build-pipeline.js';
-import { createClient, isConfigurationError, isRateLimitError, type RateLimitedEvent, STAGES } from '../../src/index.js';
+import { createClient, isApiError, isConfigurationError, isLimiterError, type RateLimitedEvent, STAGES } from '../../src/index.js';
 import { createLimiterRegistry } from '../../src/rate-limit/index.js';
 import { acme, BASE, FAST, TOKEN } from '../retry/support/acme-connector.js';
 import { deferred } from '../retry/support/loopback.js';
@@ -33,14 +33,15 @@ describe('the rate-limit layer', () => {
     expect(pipeline.names).toEqual([...STAGES]);
   });
 
-  it('fails a call that cannot start within maxWaitMs with a RateLimitError from the limiter, without sending or retrying it', async () => {
+  it('fails a call that cannot start within maxWaitMs with a LimiterError, without sending or retrying it', async () => {
     const { hits, release } = holdAll();
     const client = createClient(acme({ retry: FAST }), { credentials: { token: TOKEN }, rateLimit: { maxConcurrent: 1, maxWaitMs: 50 } });
     const first = client.getThing({ id: '1' });
     await vi.waitFor(() => expect(hits).toHaveLength(1));
     const error = await client.getThing({ id: '1' }).catch((e: unknown) => e);
-    expect(isRateLimitError(error)).toBe(true);
-    expect(error).toMatchObject({ source: 'limiter', request: { connector: 'acme', operation: 'getThing', method: 'GET', url: THING } });
+    expect(isLimiterError(error)).toBe(true);
+    expect(isApiError(error)).toBe(false);
+    expect(error).toMatchObject({ reason: 'max_wait', request: { connector: 'acme', operation: 'getThing', method: 'GET', url: THING } });
     release();
     await expect(first).resolves.toEqual({ ok: true });
     expect(hits).toHaveLength(1);
@@ -53,7 +54,7 @@ describe('the rate-limit layer', () => {
     await vi.waitFor(() => expect(hits).toHaveLength(1));
     const queued = [client.getThing({ id: '1' }), client.getThing({ id: '1' })];
     await tick();
-    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ source: 'limiter', message: expect.stringMatching(/maxQueued/) });
+    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ name: 'LimiterError', message: expect.stringMatching(/maxQueued/) });
     expect(hits).toHaveLength(1);
     release();
     await expect(Promise.all([running, ...queued])).resolves.toHaveLength(3);
@@ -106,7 +107,7 @@ describe('the rate-limit layer', () => {
     const client = createClient(acme(), { credentials: { token: TOKEN }, rateLimit: false, retry: false });
     const events: RateLimitedEvent[] = [];
     client.on('rateLimited', (e) => events.push(e));
-    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ source: 'provider', retryAfterMs: 1000 });
+    await expect(client.getThing({ id: '1' })).rejects.toMatchObject({ retryAfterMs: 1000 });
     expect(events).toEqual([]);
   });
 
@@ -119,6 +120,17 @@ describe('the rate-limit layer', () => {
     }
     expect(isConfigurationError(error)).toBe(true);
     expect((error as Error).message).toMatch(/createLimiterRegistry/);
+  });
+
+  it('refuses limit signals set on a client: they describe the provider, so the connector declares them', () => {
+    let error: unknown;
+    try {
+      createClient(acme(), { credentials: { token: TOKEN }, rateLimit: { signals: [{ status: 403 }] } });
+    } catch (e) {
+      error = e;
+    }
+    expect(isConfigurationError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/defineConnector\(\{ rateLimit: \{ signals \} \}\)/);
   });
 
   it('scopes shared buckets by connector', () => {

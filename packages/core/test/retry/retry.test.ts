@@ -174,7 +174,7 @@ describe('how long it waits', () => {
       .getThing({ id: '1' })
       .catch((e: unknown) => e);
     expect(isRateLimitError(error)).toBe(true);
-    expect(error).toMatchObject({ source: 'provider', status: 429, retryAfterMs: 5000 });
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 5000 });
     expect(hits).toHaveLength(1);
   });
 
@@ -231,7 +231,7 @@ describe('when retries or the budget run out', () => {
       .getThing({ id: '1' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ retryAfterMs: 2000, source: 'provider' });
+    expect(error).toMatchObject({ retryAfterMs: 2000 });
     expect(hits).toHaveLength(1);
   });
 });
@@ -382,7 +382,7 @@ describe("the connector's rules", () => {
       inspect: (response) => {
         const body = response.data as { errors?: { type: string }[] } | undefined;
         return body?.errors?.some((e) => e.type === 'RATE_LIMITED')
-          ? new RateLimitError('acme rate limit (reported in the body)', { source: 'provider', retryAfterMs: 30 })
+          ? new RateLimitError('acme rate limit (reported in the body)', { retryAfterMs: 30 })
           : undefined;
       },
     },

@@ -1,4 +1,4 @@
-import { isApiError, isRateLimitError, type RetryPolicy } from '@junction/core';
+import { isApiError, type RetryPolicy } from '@junction/core';
 import { stripeRetryVerdict } from './retry-verdict.js';
 
 /**
@@ -9,8 +9,9 @@ import { stripeRetryVerdict } from './retry-verdict.js';
  */
 export const stripeRetryPolicy: RetryPolicy = {
   decide(error) {
-    if (!isApiError(error) && !isRateLimitError(error)) return undefined;
-    const status = error.status ?? 0;
+    // A RateLimitError is an ApiError too, so Stripe-Should-Retry on a 429 is read here as well.
+    if (!isApiError(error)) return undefined;
+    const status = error.status;
     const verdict = stripeRetryVerdict(status, error.headers, error.code);
     if (verdict === undefined) return undefined;
     const shouldRetry = error.headers?.['stripe-should-retry'];
