@@ -77,6 +77,7 @@ export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
 export * from './retry/index.js';
 export { lenient, openEnum } from './schema/lenient.js';
+export { parseLenient } from './schema/parse-lenient.js';
 export { VERSION } from './version.js';
 export * from './webhooks/index.js';
 export * from './webhooks/verify/index.js';

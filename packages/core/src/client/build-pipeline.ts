@@ -6,7 +6,7 @@ import type { Middleware } from '../pipeline/context.js';
 import { fetchTransport } from '../pipeline/fetch-transport.js';
 import { observe } from '../pipeline/observe.js';
 import { Pipeline } from '../pipeline/pipeline.js';
-import { clientLimiter } from '../rate-limit/client-limiter.js';
+import { type ClientLimiter, clientLimiter } from '../rate-limit/client-limiter.js';
 import { limitSignalMiddleware } from '../rate-limit/limit-signal-middleware.js';
 import { rateLimitMiddleware } from '../rate-limit/rate-limit-middleware.js';
 import { inspectMiddleware } from '../retry/inspect-middleware.js';
@@ -14,13 +14,20 @@ import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
 import { retryMiddleware } from '../retry/retry-middleware.js';
 import type { ClientSettings } from './types.js';
 
+/** A client's pipeline, and the limiter its calls wait in before their state is built. */
+export interface ClientPipeline {
+  pipeline: Pipeline;
+  limited?: ClientLimiter;
+}
+
 /**
  * Assembles a client's pipeline from the connector's policies and the user's
  * settings, outermost first: idempotency (the key is fixed before the first
- * attempt), retry (each attempt waits for a limiter slot and gets fresh
- * credentials), rateLimit, auth, observe, transport.
+ * attempt), retry (each retry waits for a limiter slot and every attempt
+ * gets fresh credentials), rateLimit, auth, observe, transport. The first
+ * attempt's slot is taken by the client before the call enters it.
  */
-export function buildPipeline(connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy): Pipeline {
+export function buildPipeline(connector: AnyConnector, settings: ClientSettings, strategy: AuthStrategy): ClientPipeline {
   // Fail at start-up, not on the first call, when the retry numbers are wrong.
   resolveRetryPolicy(connector.retry, settings.retry);
   const limited = clientLimiter(connector, settings);
@@ -44,7 +51,7 @@ export function buildPipeline(connector: AnyConnector, settings: ClientSettings,
     ['observe', observe],
     ['transport', settings.transport ?? fetchTransport(settings.fetch ? { fetch: settings.fetch } : {})],
   ];
-  return new Pipeline(layers);
+  return { pipeline: new Pipeline(layers), ...(limited ? { limited } : {}) };
 }
 
 /** One layer made of two: `outer` calls `inner`, which calls the rest. */

@@ -5,14 +5,16 @@ import { type AnyConnector, checkConnector } from '../connector/define-connector
 import type { AnyOperation } from '../connector/operation.js';
 import { encodeBody } from '../encoding/encode-body.js';
 import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
+import type { RequestSummary } from '../errors/junction-error.js';
 import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
 import { linkCallSignal } from '../pipeline/call-signal.js';
 import { checkLimits } from '../pipeline/check-limits.js';
 import type { HttpMethod, JunctionResponse, RequestBody, RequestContext, ResponseType } from '../pipeline/context.js';
+import { type Admission, admit } from '../rate-limit/admission.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
 import { checkSchema } from '../schema/check-schema.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
-import { lenient } from '../schema/lenient.js';
+import { parseLenient } from '../schema/parse-lenient.js';
 import { guardBrowser } from './browser-guard.js';
 import { buildPipeline } from './build-pipeline.js';
 import type { CallOptions } from './call-options.js';
@@ -27,6 +29,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 type Listener = (event: unknown) => void;
+
+/** What a call has once admitted: its own signal, and the first attempt's limiter slot. */
+interface CallState {
+  signal?: AbortSignal | undefined;
+  admission?: Admission;
+}
 
 /** One request before it enters the pipeline. */
 interface Outgoing {
@@ -64,26 +72,46 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     emitter.emit(name, event);
   };
   const listens: RequestContext['listens'] = (name) => emitter.listenerCount(name) > 0;
-  const pipeline = buildPipeline(connector, config, strategy);
+  const { pipeline, limited } = buildPipeline(connector, config, strategy);
   for (const m of config.middleware ?? []) pipeline.use(m.use, m.position, m.name);
 
   const baseUrl = config.baseUrl ?? connector.baseUrl;
   const timeout = config.timeoutMs ?? connector.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const baseHeaders = clientHeaders(connector, config.headers, config.userAgent);
+  const maxWaitMs = limited?.policy.maxWaitMs;
 
-  const send = (out: Outgoing, options: CallOptions = {}): Promise<JunctionResponse> => {
+  /**
+   * Starts a call: links its signal (the caller's, and its deadline), then
+   * waits for its first limiter slot before `build` makes any of its state,
+   * so a queued call holds little more than its input. `summary` names the
+   * call in a deadline or limiter error, built only if one happens.
+   */
+  const startCall = <T>(options: CallOptions, summary: () => RequestSummary, build: (call: CallState) => Promise<T>): Promise<T> => {
+    const deadlineMs = options.deadlineMs ?? config.deadlineMs;
+    checkLimits(deadlineMs, options.maxResponseBytes);
+    const linked = linkCallSignal(options.signal, deadlineMs, summary);
+    const signal = linked.signal;
+    const result = limited
+      ? admit(
+          limited.limiter,
+          {
+            ...(signal ? { signal } : {}),
+            ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
+            get request() {
+              return summary();
+            },
+          },
+          (admission) => build({ signal, admission }),
+        )
+      : build({ signal });
+    return signal ? result.finally(linked.done) : result;
+  };
+
+  const send = (out: Outgoing, options: CallOptions, call: CallState): Promise<JunctionResponse> => {
     const headers = requestHeaders(baseHeaders, out.headers, options.headers, () => ({ connector, ...out, redactor }));
     if (out.contentType) headers.set('content-type', out.contentType);
-    const deadlineMs = options.deadlineMs ?? config.deadlineMs;
     const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
-    checkLimits(deadlineMs, maxResponseBytes);
-    // The call's own signal: one shared listener on the caller's signal, however many calls use it.
-    const linked = linkCallSignal(options.signal, deadlineMs, {
-      connector: connector.name,
-      ...(out.operation ? { operation: out.operation } : {}),
-      method: out.method,
-      url: redactor.url(out.url),
-    });
+    checkLimits(undefined, maxResponseBytes);
     const ctx: RequestContext = {
       connector,
       ...(out.operation ? { operation: out.operation } : {}),
@@ -95,7 +123,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       idempotent: options.idempotent ?? out.idempotent,
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       attempt: 1,
-      ...(linked.signal ? { signal: linked.signal } : {}),
+      ...(call.admission ? { admission: call.admission } : {}),
+      ...(call.signal ? { signal: call.signal } : {}),
       timeoutMs: options.timeoutMs ?? timeout,
       ...(out.responseType ? { responseType: out.responseType } : {}),
       ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
@@ -104,26 +133,37 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       listens,
       redactor,
     };
-    return linked.signal ? pipeline.run(ctx).finally(linked.done) : pipeline.run(ctx);
+    return pipeline.run(ctx);
   };
 
+  const summaryOf = (operation: string | undefined, method: HttpMethod, url: () => URL) => (): RequestSummary => ({
+    connector: connector.name,
+    ...(operation ? { operation } : {}),
+    method,
+    url: redactor.url(url()),
+  });
+
   // Takes input already validated: each page of a listing reuses the first page's valid input.
-  const call = async (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
-    const encoded = encodeRequest(baseUrl, operation, valid, `${connector.name}.${name}`);
-    const response = await send(
-      {
-        operation: name,
-        method: operation.method,
-        ...encoded,
-        input: valid,
-        idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
-        ...(operation.headers ? { headers: operation.headers } : {}),
-        ...(operation.response ? { responseType: operation.response } : {}),
-        ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
-      },
-      options,
-    );
-    return { data: outputOf(connector, name, operation, response, redactor), response };
+  const call = (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
+    const where = `${connector.name}.${name}`;
+    const summary = summaryOf(name, operation.method, () => encodeRequest(baseUrl, operation, valid, where).url);
+    return startCall(options, summary, async (state) => {
+      const response = await send(
+        {
+          operation: name,
+          method: operation.method,
+          ...encodeRequest(baseUrl, operation, valid, where),
+          input: valid,
+          idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
+          ...(operation.headers ? { headers: operation.headers } : {}),
+          ...(operation.response ? { responseType: operation.response } : {}),
+          ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
+        },
+        options,
+        state,
+      );
+      return { data: outputOf(connector, name, operation, response, redactor), response };
+    });
   };
 
   const client: Record<string, unknown> = {
@@ -132,20 +172,27 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       checkSchema(raw.output, 'The output schema given to request()');
       const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
       if (raw.query) appendQuery(url, raw.query);
-      const response = await send(
-        {
-          method: raw.method,
-          url,
-          ...(raw.body === undefined ? {} : encodeBody(raw.encoding ?? 'json', raw.body)),
-          input: raw.body,
-          idempotent: raw.idempotent ?? IDEMPOTENT_METHODS.has(raw.method),
-        },
+      return startCall(
         options,
+        summaryOf(undefined, raw.method, () => url),
+        async (state) => {
+          const response = await send(
+            {
+              method: raw.method,
+              url,
+              ...(raw.body === undefined ? {} : encodeBody(raw.encoding ?? 'json', raw.body)),
+              input: raw.body,
+              idempotent: raw.idempotent ?? IDEMPOTENT_METHODS.has(raw.method),
+            },
+            options,
+            state,
+          );
+          const data = raw.output
+            ? parseOutput(connector, `request(${raw.method} ${raw.path})`, raw.method, raw.output, response, redactor)
+            : response.data;
+          return { status: response.status, headers: response.headers, data };
+        },
       );
-      const data = raw.output
-        ? parseOutput(connector, `request(${raw.method} ${raw.path})`, raw.method, raw.output, response, redactor)
-        : response.data;
-      return { status: response.status, headers: response.headers, data };
     },
     on(event: keyof ClientEvents, listener: Listener) {
       emitter.on(event, listener);
@@ -174,20 +221,26 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
           start,
           {
             byInput: (next) => call(name, operation, next, options),
-            byUrl: async (url) => {
-              const response = await send(
-                {
-                  operation: name,
-                  method: 'GET',
-                  url: new URL(url),
-                  idempotent: true,
-                  ...(operation.headers ? { headers: operation.headers } : {}),
-                  ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
-                },
+            byUrl: (url) =>
+              startCall(
                 options,
-              );
-              return { data: parseOutput(connector, name, 'GET', operation.output, response, redactor), response };
-            },
+                summaryOf(name, 'GET', () => new URL(url)),
+                async (state) => {
+                  const response = await send(
+                    {
+                      operation: name,
+                      method: 'GET',
+                      url: new URL(url),
+                      idempotent: true,
+                      ...(operation.headers ? { headers: operation.headers } : {}),
+                      ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
+                    },
+                    options,
+                    state,
+                  );
+                  return { data: parseOutput(connector, name, 'GET', operation.output, response, redactor), response };
+                },
+              ),
           },
           options.signal,
         );
@@ -242,7 +295,7 @@ function parseOutput(
 ): unknown {
   // Without a schema the body is the caller's to read, as `unknown`.
   if (!schema) return response.data;
-  const result = lenient(schema).safeParse(response.data);
+  const result = parseLenient(schema, response.data);
   if (result.success) return result.data;
   const issues = toIssues(result.error);
   const empty = response.data === undefined ? ' (the body was empty)' : '';

@@ -18,14 +18,16 @@ const linked = new WeakMap<AbortSignal, Set<AbortController>>();
  * caller's signal aborts, or with a `TimeoutError` (scope `call`) when
  * `deadlineMs` passes. Inner layers (retry waits, limiter waits, the
  * transport) listen to this one, so both bound every attempt and wait.
+ * `summary` names the call in the deadline's error, made only if it fires.
  */
-export function linkCallSignal(user: AbortSignal | undefined, deadlineMs: number | undefined, request: RequestSummary): CallSignal {
+export function linkCallSignal(user: AbortSignal | undefined, deadlineMs: number | undefined, summary: () => RequestSummary): CallSignal {
   if (!user && deadlineMs === undefined) return { done: noop };
   const controller = new AbortController();
   const timer =
     deadlineMs === undefined
       ? undefined
       : setTimeout(() => {
+          const request = summary();
           controller.abort(
             new TimeoutError(
               `${request.method} ${request.url} passed its deadline of ${deadlineMs} ms, counting every attempt and wait. Nothing more will be tried.`,

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../client/call-options.js';
 import type { ClientEvents } from '../client/events.js';
 import type { AnyConnector } from '../connector/define-connector.js';
+import type { Admission } from '../rate-limit/admission.js';
 import type { Redactor } from '../redaction/redactor.js';
 
 /** HTTP methods an operation may use. */
@@ -41,6 +42,12 @@ export interface RequestContext {
   idempotencyKey?: string;
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
+  /**
+   * The rate-limit slot the client took for the first attempt before it
+   * built this context; the rateLimit layer claims it once. Absent when the
+   * client has no limiter.
+   */
+  readonly admission?: Admission;
   /** The call's own signal: aborts on the caller's signal or the call's deadline. Every wait and send listens to it. */
   signal?: AbortSignal;
   /** Time allowed for one attempt, from sending to the last byte of the body; `false` for none. */

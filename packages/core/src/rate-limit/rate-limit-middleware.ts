@@ -13,7 +13,9 @@ export interface RateLimitMiddlewareOptions {
 }
 
 /**
- * The rate-limit layer: every attempt waits for a slot in the bucket. The
+ * The rate-limit layer: every attempt runs in a slot of the bucket (the
+ * first in the one the client took before building the call, each retry in
+ * a new one). The
  * whole bucket is paused, before the slot is given back, so no queued call
  * (of this client or any sharing the bucket) slips through: until the
  * provider's reset when it answers "rate limited" (a RateLimitError with a
@@ -21,36 +23,37 @@ export interface RateLimitMiddlewareOptions {
  * connector declares is spent.
  */
 export function rateLimitMiddleware(limiter: RateLimiter, options: RateLimitMiddlewareOptions = {}): Middleware {
-  return async function rateLimit(ctx, next) {
-    return limiter.schedule(
-      async () => {
-        try {
-          const response = await next(ctx);
-          await waitForSpentBudget(limiter, ctx, response.headers);
-          return response;
-        } catch (error) {
-          if (isRateLimitError(error) && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
-            await limiter.pause(error.retryAfterMs);
-            ctx.emit('rateLimited', {
-              connector: ctx.connector.name,
-              waitMs: error.retryAfterMs,
-              reason: `provider: retry-after ${formatWait(error.retryAfterMs)}`,
-            });
-          } else if (isApiError(error) && error.headers) {
-            await waitForSpentBudget(limiter, ctx, error.headers);
-          }
-          throw error;
+  return function rateLimit(ctx, next) {
+    const attempt = async () => {
+      try {
+        const response = await next(ctx);
+        await waitForSpentBudget(limiter, ctx, response.headers);
+        return response;
+      } catch (error) {
+        if (isRateLimitError(error) && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
+          await limiter.pause(error.retryAfterMs);
+          ctx.emit('rateLimited', {
+            connector: ctx.connector.name,
+            waitMs: error.retryAfterMs,
+            reason: `provider: retry-after ${formatWait(error.retryAfterMs)}`,
+          });
+        } else if (isApiError(error) && error.headers) {
+          await waitForSpentBudget(limiter, ctx, error.headers);
         }
+        throw error;
+      }
+    };
+    // The first attempt already holds the slot the client waited for before building the call.
+    const admission = ctx.admission;
+    if (admission?.claim()) return attempt().finally(admission.release);
+    return limiter.schedule(attempt, {
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
+      // Read only when the limiter refuses the call: redacting the URL on every call would cost more than the rest.
+      get request() {
+        return summarize(ctx);
       },
-      {
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
-        // Read only when the limiter refuses the call: redacting the URL on every call would cost more than the rest.
-        get request() {
-          return summarize(ctx);
-        },
-      },
-    );
+    });
   };
 }
 

@@ -29,7 +29,7 @@ function holdAll() {
 
 describe('the rate-limit layer', () => {
   it('sits between retry and auth in the pipeline', () => {
-    const pipeline = buildPipeline(acme(), {}, noAuth().create(undefined));
+    const { pipeline } = buildPipeline(acme(), {}, noAuth().create(undefined));
     expect(pipeline.names).toEqual([...STAGES]);
   });
 

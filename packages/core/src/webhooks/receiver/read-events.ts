@@ -1,5 +1,5 @@
 import { describeIssues, toIssues } from '../../schema/issues.js';
-import { lenient } from '../../schema/lenient.js';
+import { parseLenient } from '../../schema/parse-lenient.js';
 import type { AnyWebhooksDefinition } from '../define-webhooks.js';
 import type { IncomingEvent } from '../events/event-types.js';
 import type { DeliveryContext } from './delivery-context.js';
@@ -24,10 +24,9 @@ export function readEvents(definition: AnyWebhooksDefinition, body: Uint8Array, 
     });
   }
   const items = split(definition, parsed);
-  const envelope = lenient(definition.envelope);
   return items.map((item, index) => {
     const where = items.length > 1 || definition.batch ? ` (event #${index + 1} of the batch)` : '';
-    const result = envelope.safeParse(item);
+    const result = parseLenient(definition.envelope, item);
     if (!result.success) {
       const issues = toIssues(result.error);
       throw new WebhookPayloadError(`The webhook event${where} does not have the expected shape: ${describeIssues(issues)}.`, {

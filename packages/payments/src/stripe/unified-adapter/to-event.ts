@@ -1,4 +1,4 @@
-import { InputValidationError, lenient } from '@junction/core';
+import { InputValidationError, parseLenient } from '@junction/core';
 import type { PaymentEvent } from '../../unified/events.js';
 import { CheckoutSession, Customer, Event, PaymentIntent, Refund } from '../schemas/objects.generated.js';
 import { fromUnix } from './convert.js';
@@ -17,7 +17,7 @@ import { toRefund } from './to-refund.js';
  * (and gets redelivered for days) over a shape it cannot read.
  */
 export function toPaymentEvent(value: unknown): PaymentEvent<StripeRawTypes> {
-  const parsed = lenient(Event).safeParse(value);
+  const parsed = parseLenient(Event, value);
   if (!parsed.success) {
     throw new InputValidationError(
       'Not a Stripe event: expected an object with id, type, created and data.object. Pass the parsed webhook body or an event from listEvents.',
@@ -31,21 +31,21 @@ export function toPaymentEvent(value: unknown): PaymentEvent<StripeRawTypes> {
 
   const customerType = CUSTOMER_TYPES[event.type];
   if (customerType) {
-    const customer = lenient(Customer).safeParse(object);
+    const customer = parseLenient(Customer, object);
     return customer.success ? { ...base, type: customerType, data: toCustomer(customer.data) } : unknown();
   }
   const paymentType = PAYMENT_TYPES[event.type];
   if (paymentType) {
-    const intent = lenient(PaymentIntent).safeParse(object);
+    const intent = parseLenient(PaymentIntent, object);
     return intent.success ? { ...base, type: paymentType, data: toPayment(intent.data) } : unknown();
   }
   const checkoutType = CHECKOUT_TYPES[event.type];
   if (checkoutType) {
-    const session = lenient(CheckoutSession).safeParse(object);
+    const session = parseLenient(CheckoutSession, object);
     return session.success ? { ...base, type: checkoutType, data: toCheckoutSession(session.data) } : unknown();
   }
   if ((REFUND_SOURCES as readonly string[]).includes(event.type)) {
-    const refund = lenient(Refund).safeParse(object);
+    const refund = parseLenient(Refund, object);
     if (!refund.success) return unknown();
     const type = refundEventType(event.type, refund.data.status, event.data.previous_attributes);
     return { ...base, type, data: toRefund(refund.data) };
