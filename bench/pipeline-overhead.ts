@@ -17,8 +17,8 @@ import { fmt, median, ratio, shuffled, signed } from './lib/stats.js';
 import { stubFetch } from './lib/stub-fetch.js';
 import {
   fetchVariant,
-  junctionLeanVariant,
-  junctionNativeVariant,
+  junctionBottleneckVariant,
+  junctionKyVariant,
   junctionNoLimitsVariant,
   junctionVariant,
   kyVariant,
@@ -92,8 +92,8 @@ function makeStubVariants(): Variant[] {
     ...LADDER.map((step) => ladderVariant(origin, step, stubFetch)),
     junctionVariant(origin, stubFetch),
     junctionNoLimitsVariant(origin, stubFetch),
-    junctionNativeVariant(origin, stubFetch),
-    junctionLeanVariant(origin, stubFetch),
+    junctionBottleneckVariant(origin, stubFetch),
+    junctionKyVariant(origin, stubFetch),
   ];
   return ONLY ? all.filter((v) => v.key === 'fetch' || ONLY.includes(v.key)) : all;
 }
@@ -106,8 +106,8 @@ function makeVariants(origin: string, port: number): Variant[] {
     octokitVariant(origin),
     junctionVariant(origin),
     junctionNoLimitsVariant(origin),
-    junctionNativeVariant(origin),
-    junctionLeanVariant(origin),
+    junctionBottleneckVariant(origin),
+    junctionKyVariant(origin),
     ...LADDER.map((step) => ladderVariant(origin, step)),
   ];
   return ONLY ? all.filter((v) => v.key === 'fetch' || ONLY.includes(v.key)) : all;
@@ -366,7 +366,7 @@ export async function pipelineOverhead(): Promise<BenchResult> {
         'CPU µs per call, sequential, median of 3 rounds (table “Each layer alone”).',
     });
   }
-  for (const key of ['junction-native', 'junction-lean']) {
+  for (const key of ['junction-bottleneck', 'junction-ky']) {
     const p64 = at(key, 64);
     const s = stubAt(key);
     if (p64 && full64) {

@@ -6,7 +6,7 @@
  * (bottleneck, ky, zod, undici, core folders…), per request.
  *
  *   pnpm --filter @junction/bench exec tsx profile.ts [keys] [concurrency]
- *   e.g. profile.ts fetch,junction,junction-native 64
+ *   e.g. profile.ts fetch,junction,junction-bottleneck 64
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -20,8 +20,8 @@ import { startServer } from './lib/server.js';
 import { fmt } from './lib/stats.js';
 import {
   fetchVariant,
-  junctionLeanVariant,
-  junctionNativeVariant,
+  junctionBottleneckVariant,
+  junctionKyVariant,
   junctionNoLimitsVariant,
   junctionVariant,
   kyVariant,
@@ -43,8 +43,8 @@ function variantFor(key: string, origin: string): Variant {
     ky: () => kyVariant(origin),
     junction: () => junctionVariant(origin),
     'junction-nolimit': () => junctionNoLimitsVariant(origin),
-    'junction-native': () => junctionNativeVariant(origin),
-    'junction-lean': () => junctionLeanVariant(origin),
+    'junction-bottleneck': () => junctionBottleneckVariant(origin),
+    'junction-ky': () => junctionKyVariant(origin),
   };
   for (const step of LADDER) makers[`layer:${step}`] = () => ladderVariant(origin, step);
   const make = makers[key];
@@ -204,7 +204,7 @@ if (isMain(import.meta)) {
   } else if (process.argv[2] === '--webhook') {
     await webhookChild();
   } else {
-    await profile((process.argv[2] ?? 'fetch,junction,junction-native').split(','), Number(process.argv[3] ?? 64));
+    await profile((process.argv[2] ?? 'fetch,junction,junction-bottleneck').split(','), Number(process.argv[3] ?? 64));
   }
   process.exit(0);
 }

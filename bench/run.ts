@@ -28,7 +28,7 @@ export const STEPS: Step[] = [
   {
     name: 'profile',
     script: 'profile.ts',
-    args: ['fetch,ky,junction-nolimit,junction-lean,junction', '64'],
+    args: ['fetch,ky,junction-nolimit,junction-ky,junction', '64'],
     headlineOnly: true,
   },
   { name: 'webhook-verification', script: 'webhook-verification.ts', nodeFlags: ['--expose-gc'] },

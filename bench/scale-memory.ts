@@ -19,7 +19,7 @@ import { type LoadRun, runLoad } from './lib/load.js';
 import { type BenchResult, finish, progress, type Table, type Target } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { bytes, fmt, ratio } from './lib/stats.js';
-import { fetchVariant, junctionLeanVariant, junctionNoLimitsVariant, junctionVariant, type Variant } from './lib/variants.js';
+import { fetchVariant, junctionKyVariant, junctionNoLimitsVariant, junctionVariant, type Variant } from './lib/variants.js';
 
 const QUEUED = Number(process.env.BENCH_QUEUED ?? scaled(100_000, 5_000));
 /** How long the queued calls are given to settle into the limiter before the heap is measured. */
@@ -142,7 +142,7 @@ async function sweep(): Promise<SweepRow[]> {
       fetchVariant(server.origin),
       junctionVariant(server.origin),
       junctionNoLimitsVariant(server.origin),
-      junctionLeanVariant(server.origin),
+      junctionKyVariant(server.origin),
     ];
     for (const concurrency of LEVELS) {
       const runs = new Map<string, LoadRun>();
@@ -211,7 +211,7 @@ export async function scaleMemory(): Promise<BenchResult> {
   const sweepTable: Table = {
     title: 'Per-request overhead as concurrency grows (CPU µs per request over bare fetch at the same concurrency)',
     columns: ['client', ...LEVELS.map((c) => `c=${c}`), 'req/s × fetch (c=1 → c=1000)', 'p50 ms (c=1 → c=1000)'],
-    rows: ['fetch', 'junction', 'junction-nolimit', 'junction-lean'].map((key) => {
+    rows: ['fetch', 'junction', 'junction-nolimit', 'junction-ky'].map((key) => {
       const series = byKey(key);
       return [
         series[0]!.label,

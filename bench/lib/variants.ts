@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   authMiddleware,
+  bottleneckLimiter,
   createClient,
   createLimiter,
   createLimiterRegistry,
@@ -18,6 +19,7 @@ import {
   retryMiddleware,
 } from '@junction/core';
 import { request as octokitRequest } from '@octokit/request';
+import Bottleneck from 'bottleneck';
 import ky from 'ky';
 import Stripe from 'stripe';
 import { benchApi, CUSTOMER_ID, TOKEN } from './connector.js';
@@ -93,10 +95,18 @@ export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch
   };
 }
 
-/** The full client with the same high limit, on core's limiter (createLimiter, the default since it replaced bottleneck) plugged in through a limiter registry. */
-export function junctionNativeVariant(origin: string, fetchImpl?: typeof fetch, maxQueued?: number): Variant {
+/** The full client with the same high limit, on a Bottleneck the user brings (core's `bottleneckLimiter` adapter). */
+export function junctionBottleneckVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const limiters = createLimiterRegistry({
-    create: (key, policy) => createLimiter(maxQueued === undefined ? policy : { ...policy, maxQueued }, { name: key }),
+    create: (key, policy) =>
+      bottleneckLimiter(
+        new Bottleneck({
+          reservoir: policy.requests ?? null,
+          reservoirRefreshAmount: policy.requests ?? null,
+          reservoirRefreshInterval: policy.intervalMs ?? 1000,
+        }),
+        { name: key },
+      ),
   });
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
@@ -106,8 +116,8 @@ export function junctionNativeVariant(origin: string, fetchImpl?: typeof fetch, 
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
   return {
-    key: 'junction-native',
-    label: 'Junction client, full stack, prototype limiter',
+    key: 'junction-bottleneck',
+    label: 'Junction client, full stack, bottleneck adapter',
     group: 'junction',
     call: () => client.getCustomer({ id: CUSTOMER_ID }),
     close: () => limiters.stop(),
@@ -188,25 +198,18 @@ export function ladderVariant(origin: string, step: LadderStep, fetchImpl?: type
   };
 }
 
-/**
- * The full client with the bottleneck-free limiter prototype (a limiter
- * registry) and ky as the transport (core's `kyTransport`), to compare with
- * the same client on core's default fetch transport.
- */
-export function junctionLeanVariant(origin: string, fetchImpl?: typeof fetch): Variant {
-  const limiters = createLimiterRegistry({ create: (key, policy) => createLimiter(policy, { name: key }) });
+/** The full client with ky as its transport (core's `kyTransport` adapter), to compare with core's default fetch transport. */
+export function junctionKyVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, {
     credentials: { token: TOKEN },
     baseUrl: origin,
-    rateLimit: { ...HIGH_LIMIT, key: 'bench' },
-    limiters,
+    rateLimit: { ...HIGH_LIMIT },
     transport: kyTransport(fetchImpl ? ky.create({ fetch: fetchImpl }) : ky),
   });
   return {
-    key: 'junction-lean',
-    label: 'Junction client, full stack, prototype limiter + ky transport',
+    key: 'junction-ky',
+    label: 'Junction client, full stack, ky adapter',
     group: 'junction',
     call: () => client.getCustomer({ id: CUSTOMER_ID }),
-    close: () => limiters.stop(),
   };
 }

@@ -22,10 +22,17 @@ export async function readBody(ctx: RequestContext, response: Response): Promise
   if (type === 'stream') return response.body ? countBytes(ctx, response, response.body, limit) : emptyStream();
 
   const cap = isError ? ERROR_BODY_BYTES : limit;
-  const { bytes, truncated } = await collect(ctx, response, cap, isError);
-  if (type === 'bytes') return bytes;
-  const text = new TextDecoder().decode(bytes);
-  if (truncated) return `${text}… (truncated: only the first ${ERROR_BODY_BYTES} bytes are kept)`;
+  let text: string;
+  if (withinDeclared(response, cap)) {
+    // fetch holds a body to its declared length, so one within the cap is read whole, on fetch's own fast path.
+    if (type === 'bytes') return new Uint8Array(await response.arrayBuffer());
+    text = await response.text();
+  } else {
+    const { bytes, truncated } = await collect(ctx, response, cap, isError);
+    if (type === 'bytes') return bytes;
+    text = new TextDecoder().decode(bytes);
+    if (truncated) return `${text}… (truncated: only the first ${ERROR_BODY_BYTES} bytes are kept)`;
+  }
   if (type === 'text') return text;
   if (text === '') return undefined;
   if (!/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text;
@@ -35,6 +42,14 @@ export async function readBody(ctx: RequestContext, response: Response): Promise
     // A malformed body is kept as text; the output schema reports it with the raw body.
     return text;
   }
+}
+
+// A compressed body's declared length is its size on the wire, not what it inflates to: count those as they arrive.
+function withinDeclared(response: Response, cap: number | false): boolean {
+  if (cap === false) return true;
+  const declared = response.headers.get('content-length');
+  const encoding = response.headers.get('content-encoding');
+  return declared !== null && Number(declared) <= cap && (encoding === null || encoding === 'identity');
 }
 
 function refuseDeclared(ctx: RequestContext, response: Response, limit: number): void {

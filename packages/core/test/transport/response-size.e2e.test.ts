@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ApiError, ERROR_BODY_BYTES, isApiError, isResponseTooLargeError, type ResponseTooLargeError } from '../../src/index.js';
 import { startServer, type TestServer } from '../support/http-server.js';
@@ -40,6 +41,18 @@ describe.each(TRANSPORTS)('the response size limit on the %s transport', (_name,
     expect(isResponseTooLargeError(error)).toBe(true);
     expect(error.limitBytes).toBe(64 * 1024);
     expect(error.declaredBytes).toBeUndefined();
+  });
+
+  it('counts a compressed body as it inflates, not by its declared length on the wire', async () => {
+    const inflated = JSON.stringify({ pad: 'a'.repeat(2 * MiB) });
+    const compressed = gzipSync(inflated);
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(compressed.length) });
+      res.end(compressed);
+    });
+    expect(compressed.length).toBeLessThan(64 * 1024);
+    const client = filesClient(server.url, { ...transport(), maxResponseBytes: 64 * 1024, retry: false });
+    await expect(client.getThing()).rejects.toMatchObject({ name: 'ResponseTooLargeError', limitBytes: 64 * 1024 });
   });
 
   it('lets a call raise the limit, and false turn it off', async () => {
