@@ -10,7 +10,7 @@ import { InputValidationError, ResponseValidationError } from '../errors/validat
 import { linkCallSignal } from '../pipeline/call-signal.js';
 import { checkLimits } from '../pipeline/check-limits.js';
 import type { HttpMethod, JunctionResponse, RequestBody, RequestContext, ResponseType } from '../pipeline/context.js';
-import { type Admission, admit } from '../rate-limit/admission.js';
+import { type Admission, type Admittable, admit } from '../rate-limit/admission.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
 import { checkSchema } from '../schema/check-schema.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
@@ -30,10 +30,12 @@ const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT',
 
 type Listener = (event: unknown) => void;
 
-/** What a call has once admitted: its own signal, and the first attempt's limiter slot. */
-interface CallState {
-  signal?: AbortSignal | undefined;
-  admission?: Admission;
+/** A call before it starts: what names it in errors, its options, its signal once linked, and how to start it. */
+interface PendingCall<T> extends Admittable<T> {
+  readonly options: CallOptions;
+  readonly request: RequestSummary;
+  signal: AbortSignal | undefined;
+  start(admission?: Admission): Promise<T>;
 }
 
 /** One request before it enters the pipeline. */
@@ -82,32 +84,23 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
   /**
    * Starts a call: links its signal (the caller's, and its deadline), then
-   * waits for its first limiter slot before `build` makes any of its state,
-   * so a queued call holds little more than its input. `summary` names the
-   * call in a deadline or limiter error, built only if one happens.
+   * waits for its first limiter slot before `call.start` builds any of its
+   * state, so a queued call holds little more than its input.
    */
-  const startCall = <T>(options: CallOptions, summary: () => RequestSummary, build: (call: CallState) => Promise<T>): Promise<T> => {
-    const deadlineMs = options.deadlineMs ?? config.deadlineMs;
-    checkLimits(deadlineMs, options.maxResponseBytes);
-    const linked = linkCallSignal(options.signal, deadlineMs, summary);
-    const signal = linked.signal;
-    const result = limited
-      ? admit(
-          limited.limiter,
-          {
-            ...(signal ? { signal } : {}),
-            ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
-            get request() {
-              return summary();
-            },
-          },
-          (admission) => build({ signal, admission }),
-        )
-      : build({ signal });
-    return signal ? result.finally(linked.done) : result;
+  const begin = <T>(call: PendingCall<T>): Promise<T> => {
+    const deadlineMs = call.options.deadlineMs ?? config.deadlineMs;
+    try {
+      checkLimits(deadlineMs, call.options.maxResponseBytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const linked = linkCallSignal(call.options.signal, deadlineMs, call);
+    call.signal = linked.signal;
+    const result = limited ? admit(limited.limiter, call) : call.start();
+    return linked.signal ? result.finally(linked.done) : result;
   };
 
-  const send = (out: Outgoing, options: CallOptions, call: CallState): Promise<JunctionResponse> => {
+  const send = (out: Outgoing, options: CallOptions, signal: AbortSignal | undefined, admission?: Admission): Promise<JunctionResponse> => {
     const headers = requestHeaders(baseHeaders, out.headers, options.headers, () => ({ connector, ...out, redactor }));
     if (out.contentType) headers.set('content-type', out.contentType);
     const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
@@ -123,8 +116,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       idempotent: options.idempotent ?? out.idempotent,
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       attempt: 1,
-      ...(call.admission ? { admission: call.admission } : {}),
-      ...(call.signal ? { signal: call.signal } : {}),
+      ...(admission ? { admission } : {}),
+      ...(signal ? { signal } : {}),
       timeoutMs: options.timeoutMs ?? timeout,
       ...(out.responseType ? { responseType: out.responseType } : {}),
       ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
@@ -136,23 +129,45 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     return pipeline.run(ctx);
   };
 
-  const summaryOf = (operation: string | undefined, method: HttpMethod, url: () => URL) => (): RequestSummary => ({
+  const summary = (operation: string | undefined, method: HttpMethod, url: URL): RequestSummary => ({
     connector: connector.name,
     ...(operation ? { operation } : {}),
     method,
-    url: redactor.url(url()),
+    url: redactor.url(url),
   });
 
-  // Takes input already validated: each page of a listing reuses the first page's valid input.
-  const call = (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> => {
-    const where = `${connector.name}.${name}`;
-    const summary = summaryOf(name, operation.method, () => encodeRequest(baseUrl, operation, valid, where).url);
-    return startCall(options, summary, async (state) => {
+  /**
+   * A call of an operation, from the moment it is made. While it waits for
+   * its slot it is only this record, which doubles as the limiter's options
+   * for it: its URL, body, headers and context are made in `start`.
+   */
+  class OperationCall implements PendingCall<unknown> {
+    signal: AbortSignal | undefined;
+    readonly maxWaitMs = maxWaitMs;
+    constructor(
+      readonly name: string,
+      readonly operation: AnyOperation,
+      readonly valid: unknown,
+      readonly options: CallOptions,
+      /** Resolve to the data alone (a method call), not the page with its response (a listing). */
+      readonly dataOnly: boolean,
+    ) {}
+
+    get request(): RequestSummary {
+      return summary(this.name, this.operation.method, this.encode().url);
+    }
+
+    encode() {
+      return encodeRequest(baseUrl, this.operation, this.valid, `${connector.name}.${this.name}`);
+    }
+
+    async start(admission?: Admission): Promise<unknown> {
+      const { name, operation, valid, options } = this;
       const response = await send(
         {
           operation: name,
           method: operation.method,
-          ...encodeRequest(baseUrl, operation, valid, where),
+          ...this.encode(),
           input: valid,
           idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
           ...(operation.headers ? { headers: operation.headers } : {}),
@@ -160,11 +175,32 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
           ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
         },
         options,
-        state,
+        this.signal,
+        admission,
       );
-      return { data: outputOf(connector, name, operation, response, redactor), response };
-    });
-  };
+      const data = outputOf(connector, name, operation, response, redactor);
+      return this.dataOnly ? data : { data, response };
+    }
+  }
+
+  /** A call to a URL known up front (a raw request, a listing's next page). */
+  class UrlCall<T> implements PendingCall<T> {
+    signal: AbortSignal | undefined;
+    readonly maxWaitMs = maxWaitMs;
+    constructor(
+      readonly options: CallOptions,
+      readonly request: RequestSummary,
+      readonly run: (signal: AbortSignal | undefined, admission?: Admission) => Promise<T>,
+    ) {}
+
+    start(admission?: Admission): Promise<T> {
+      return this.run(this.signal, admission);
+    }
+  }
+
+  // Takes input already validated: each page of a listing reuses the first page's valid input.
+  const call = (name: string, operation: AnyOperation, valid: unknown, options: CallOptions = {}): Promise<FetchedPage> =>
+    begin(new OperationCall(name, operation, valid, options, false)) as Promise<FetchedPage>;
 
   const client: Record<string, unknown> = {
     connector,
@@ -172,10 +208,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
       checkSchema(raw.output, 'The output schema given to request()');
       const url = /^https?:\/\//i.test(raw.path) ? new URL(raw.path) : joinUrl(baseUrl, raw.path);
       if (raw.query) appendQuery(url, raw.query);
-      return startCall(
-        options,
-        summaryOf(undefined, raw.method, () => url),
-        async (state) => {
+      return begin(
+        new UrlCall(options, summary(undefined, raw.method, url), async (signal, admission) => {
           const response = await send(
             {
               method: raw.method,
@@ -185,13 +219,14 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
               idempotent: raw.idempotent ?? IDEMPOTENT_METHODS.has(raw.method),
             },
             options,
-            state,
+            signal,
+            admission,
           );
           const data = raw.output
             ? parseOutput(connector, `request(${raw.method} ${raw.path})`, raw.method, raw.output, response, redactor)
             : response.data;
           return { status: response.status, headers: response.headers, data };
-        },
+        }),
       );
     },
     on(event: keyof ClientEvents, listener: Listener) {
@@ -211,8 +246,15 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
   };
 
   for (const [name, operation] of Object.entries(connector.operations)) {
-    const method = async (input?: unknown, options?: CallOptions) =>
-      call(name, operation, validateInput(connector, name, operation, input, redactor), options).then(dataOf);
+    const method = (input?: unknown, options: CallOptions = {}): Promise<unknown> => {
+      let valid: unknown;
+      try {
+        valid = validateInput(connector, name, operation, input, redactor);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return begin(new OperationCall(name, operation, valid, options, true));
+    };
     if (operation.paginate) {
       const pages = (input?: unknown, options: CallOptions = {}) => {
         const start = (validateInput(connector, name, operation, input, redactor) ?? {}) as Record<string, unknown>;
@@ -222,10 +264,8 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
           {
             byInput: (next) => call(name, operation, next, options),
             byUrl: (url) =>
-              startCall(
-                options,
-                summaryOf(name, 'GET', () => new URL(url)),
-                async (state) => {
+              begin(
+                new UrlCall(options, summary(name, 'GET', new URL(url)), async (signal, admission) => {
                   const response = await send(
                     {
                       operation: name,
@@ -236,10 +276,11 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
                       ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
                     },
                     options,
-                    state,
+                    signal,
+                    admission,
                   );
                   return { data: parseOutput(connector, name, 'GET', operation.output, response, redactor), response };
-                },
+                }),
               ),
           },
           options.signal,
@@ -250,10 +291,6 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     client[name] = method;
   }
   return client as Client<C>;
-}
-
-function dataOf(page: FetchedPage): unknown {
-  return page.data;
 }
 
 function validateInput(connector: AnyConnector, name: string, operation: AnyOperation, input: unknown, redactor: Redactor): unknown {

@@ -13,21 +13,28 @@ export interface CallSignal {
 // thousands of calls then holds one listener, not thousands (no MaxListenersExceededWarning, no leak).
 const linked = new WeakMap<AbortSignal, Set<AbortController>>();
 
+// What a call with neither a caller's signal nor a deadline gets: shared, since it holds nothing.
+const UNLINKED: CallSignal = { done: () => {} };
+
 /**
  * Gives a call its own signal: it aborts with the caller's reason when the
  * caller's signal aborts, or with a `TimeoutError` (scope `call`) when
  * `deadlineMs` passes. Inner layers (retry waits, limiter waits, the
  * transport) listen to this one, so both bound every attempt and wait.
- * `summary` names the call in the deadline's error, made only if it fires.
+ * `call.request` names the call in the deadline's error, read only if it fires.
  */
-export function linkCallSignal(user: AbortSignal | undefined, deadlineMs: number | undefined, summary: () => RequestSummary): CallSignal {
-  if (!user && deadlineMs === undefined) return { done: noop };
+export function linkCallSignal(
+  user: AbortSignal | undefined,
+  deadlineMs: number | undefined,
+  call: { readonly request: RequestSummary },
+): CallSignal {
+  if (!user && deadlineMs === undefined) return UNLINKED;
   const controller = new AbortController();
   const timer =
     deadlineMs === undefined
       ? undefined
       : setTimeout(() => {
-          const request = summary();
+          const request = call.request;
           controller.abort(
             new TimeoutError(
               `${request.method} ${request.url} passed its deadline of ${deadlineMs} ms, counting every attempt and wait. Nothing more will be tried.`,
@@ -72,5 +79,3 @@ function fanOut(this: AbortSignal): void {
   linked.delete(this);
   for (const controller of calls ?? []) controller.abort(this.reason);
 }
-
-function noop(): void {}

@@ -1,4 +1,5 @@
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { concatBytes } from '../internal/concat-bytes.js';
 import type { RequestContext } from './context.js';
 import { summarize } from './request-summary.js';
 
@@ -78,12 +79,12 @@ async function collect(
       reader.cancel().catch(() => {});
       if (!truncate) throw tooLarge(ctx, response.status, cap);
       chunks.push(value.subarray(0, cap - size));
-      return { bytes: concat(chunks, cap), truncated: true };
+      return { bytes: concatBytes(chunks, cap), truncated: true };
     }
     chunks.push(value);
     size += value.byteLength;
   }
-  return { bytes: concat(chunks, size), truncated: false };
+  return { bytes: concatBytes(chunks, size), truncated: false };
 }
 
 /** Passes the stream through, erroring it with a ResponseTooLargeError once it goes past the limit. */
@@ -103,17 +104,6 @@ function countBytes(ctx: RequestContext, response: Response, body: ReadableStrea
 
 function emptyStream(): ReadableStream<Uint8Array> {
   return new ReadableStream({ start: (controller) => controller.close() });
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]?.byteLength === size) return chunks[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function tooLarge(ctx: RequestContext, status: number, limit: number, declared?: number): ResponseTooLargeError {

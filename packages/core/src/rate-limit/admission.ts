@@ -24,30 +24,35 @@ class Slot implements Admission {
   }
 }
 
+/** A call waiting to start: the limiter's options for it, and how to start it once admitted. */
+export interface Admittable<T> extends ScheduleOptions {
+  start(admission: Admission): Promise<T>;
+}
+
 /**
- * Waits for a slot in `limiter`, then runs `start` with it. While a call
- * waits here it is only this closure and the limiter's queue record: its
- * context, headers and middleware frames do not exist yet. The slot comes
- * back when the first attempt settles, or when `start` does if no layer
- * claimed it.
+ * Waits for a slot in `limiter`, then starts `call` with it. While a call
+ * waits here it is the `call` record, one closure and the limiter's queue
+ * entry: its context, headers and middleware frames do not exist yet. The
+ * slot comes back when the first attempt settles, or when the call does if
+ * no layer claimed it.
  */
-export function admit<T>(limiter: RateLimiter, options: ScheduleOptions, start: (admission: Admission) => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    limiter
-      .schedule(
-        () =>
-          new Promise<void>((release) => {
-            const slot = new Slot(release);
-            let run: Promise<T>;
-            try {
-              run = start(slot);
-            } catch (error) {
-              run = Promise.reject(error);
-            }
-            run.then(resolve, reject).finally(release);
-          }),
-        options,
-      )
-      .catch(reject);
-  });
+export function admit<T>(limiter: RateLimiter, call: Admittable<T>): Promise<T> {
+  let result: Promise<T> | undefined;
+  return limiter
+    .schedule(
+      () =>
+        new Promise<void>((release) => {
+          try {
+            result = call.start(new Slot(release));
+          } catch (error) {
+            result = Promise.reject(error);
+          }
+          result.then(
+            () => release(),
+            () => release(),
+          );
+        }),
+      call,
+    )
+    .then(() => result as Promise<T>);
 }

@@ -1,3 +1,4 @@
+import { concatBytes } from '../../internal/concat-bytes.js';
 import { bodyTooLarge } from '../receiver/payload-error.js';
 import { WebhookVerificationError } from '../verify/webhook-verification-error.js';
 
@@ -30,16 +31,5 @@ export async function readWebBody(request: Request, limit: number): Promise<Uint
     }
     chunks.push(value);
   }
-  return concat(chunks, size);
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
