@@ -15,12 +15,22 @@ export interface Admission {
 
 class Slot implements Admission {
   #claimed = false;
-  constructor(readonly release: () => void) {}
+  #give: (() => void) | undefined;
+
+  constructor(give: () => void) {
+    this.#give = give;
+  }
 
   claim(): boolean {
     if (this.#claimed) return false;
     this.#claimed = true;
     return true;
+  }
+
+  release(): void {
+    const give = this.#give;
+    this.#give = undefined;
+    give?.();
   }
 }
 
@@ -32,27 +42,36 @@ export interface Admittable<T> extends ScheduleOptions {
 /**
  * Waits for a slot in `limiter`, then starts `call` with it. While a call
  * waits here it is the `call` record, one closure and the limiter's queue
- * entry: its context, headers and middleware frames do not exist yet. The
- * slot comes back when the first attempt settles, or when the call does if
- * no layer claimed it.
+ * entry: its context, headers and middleware frames do not exist yet. A
+ * slot free at once is taken synchronously (`tryAcquire`), with no promise
+ * of its own. The slot comes back when the first attempt settles, or when
+ * the call does if no layer claimed it (a middleware that answered itself).
  */
 export function admit<T>(limiter: RateLimiter, call: Admittable<T>): Promise<T> {
+  const give = call.signal?.aborted ? undefined : limiter.tryAcquire?.();
+  if (give) return startIn(new Slot(give), call);
   let result: Promise<T> | undefined;
   return limiter
     .schedule(
       () =>
-        new Promise<void>((release) => {
-          try {
-            result = call.start(new Slot(release));
-          } catch (error) {
-            result = Promise.reject(error);
-          }
-          result.then(
-            () => release(),
-            () => release(),
-          );
+        new Promise<void>((resolve) => {
+          result = startIn(new Slot(resolve), call);
         }),
       call,
     )
     .then(() => result as Promise<T>);
+}
+
+function startIn<T>(slot: Slot, call: Admittable<T>): Promise<T> {
+  let result: Promise<T>;
+  try {
+    result = call.start(slot);
+  } catch (error) {
+    result = Promise.reject(error);
+  }
+  result.then(
+    () => slot.release(),
+    () => slot.release(),
+  );
+  return result;
 }

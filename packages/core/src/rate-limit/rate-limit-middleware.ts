@@ -45,7 +45,7 @@ export function rateLimitMiddleware(limiter: RateLimiter, options: RateLimitMidd
     };
     // The first attempt already holds the slot the client waited for before building the call.
     const admission = ctx.admission;
-    if (admission?.claim()) return attempt().finally(admission.release);
+    if (admission?.claim()) return attempt().finally(() => admission.release());
     return limiter.schedule(attempt, {
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),

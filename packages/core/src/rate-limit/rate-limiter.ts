@@ -23,6 +23,14 @@ export interface RateLimiter {
    */
   schedule<T>(job: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
   /**
+   * Takes a slot at once when one is free (nobody queued, no pause, within
+   * the limits) and returns the function that gives it back, to be called
+   * once; undefined when the call would have to wait. Optional: without it,
+   * every call goes through `schedule`. It lets a call that can start now
+   * start with no promise or closure of the limiter's.
+   */
+  tryAcquire?(): (() => void) | undefined;
+  /**
    * Holds every call of the bucket for `ms` (a provider's Retry-After),
    * including calls already queued or about to start. A longer pause wins
    * over a shorter one. Resolves once the pause is in force.

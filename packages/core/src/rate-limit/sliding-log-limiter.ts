@@ -111,6 +111,11 @@ class SlidingLogLimiter implements RateLimiter {
     return result;
   }
 
+  tryAcquire(): (() => void) | undefined {
+    if (this.#stopped || this.#waiting > 0 || !this.#take(performance.now())) return undefined;
+    return this.#release;
+  }
+
   async pause(ms: number): Promise<void> {
     const now = performance.now();
     this.#pausedUntil = Math.max(this.#pausedUntil, now + ms);

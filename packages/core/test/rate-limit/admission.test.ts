@@ -74,4 +74,15 @@ describe('admission: a queued call waits before its state is built', () => {
     await expect(client.createThing({ name: 'x' }, { idempotencyKey: 'k1' })).rejects.toMatchObject({ name: 'ConfigurationError' });
     await expect(client.getThing({ id: '1' })).resolves.toEqual({ ok: true });
   });
+
+  it('gives the slot back when a middleware answers without sending, so the next call is not held forever', async () => {
+    const cached: Middleware = async () => ({ status: 200, headers: new Headers(), data: { cached: true }, url: `${BASE}/things/1` });
+    const client = createClient(acme(), {
+      credentials: { token: TOKEN },
+      rateLimit: { maxConcurrent: 1, maxWaitMs: 1_000 },
+      middleware: [{ use: cached, position: { before: 'idempotency' } }],
+    });
+    const results = await Promise.all([1, 2, 3].map((id) => client.getThing({ id: String(id) })));
+    expect(results).toEqual([{ cached: true }, { cached: true }, { cached: true }]);
+  });
 });
