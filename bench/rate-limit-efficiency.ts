@@ -71,7 +71,7 @@ function variants(origin: string): (() => Variant)[] {
     });
     return {
       key: 'junction-prototype',
-      label: 'Junction: prototype limiter (no bottleneck) at the limit + retry',
+      label: 'Junction: a shared bucket (createLimiterRegistry) at the limit + retry',
       call: () => client.getCustomer({ id: CUSTOMER_ID }),
       close: () => limiters.stop(),
     };
@@ -111,7 +111,7 @@ function variants(origin: string): (() => Variant)[] {
       call: () => pRetry(get, { retries: 4 }),
     }),
     () => ({ key: 'none', label: 'bare fetch, no handling', call: get }),
-    // The prototype limiter under a real limit (40 s more): BENCH_RL_PROTOTYPE=1.
+    // A shared bucket under a real limit (40 s more): BENCH_RL_PROTOTYPE=1.
     ...(PROTOTYPE ? [prototype] : []),
   ];
 }

@@ -31,11 +31,11 @@ const HOUR = 3_600_000;
 /** Calls queued for the heap-snapshot breakdown (snapshots of 100,000 would take minutes). */
 const SNAPSHOT_CALLS = scaled(5_000, 1_000);
 
-type HeapCase = 'limit' | 'paused' | 'prototype';
+type HeapCase = 'limit' | 'paused' | 'shared';
 const HEAP_CASES: Record<HeapCase, string> = {
   limit: 'limit reached (the default limiter: 1 request per hour, the rest queued)',
   paused: 'bucket paused by a 429 (no limits set: calls wait at the pause gate)',
-  prototype: 'limit reached, prototype limiter (bench/lib/native-limiter.ts)',
+  shared: 'limit reached, a bucket shared through createLimiterRegistry',
 };
 
 interface HeapResult {
@@ -191,8 +191,7 @@ export async function scaleMemory(): Promise<BenchResult> {
     return { first, worst, ratio: worst / first };
   };
   const full = flatness('junction');
-  // The prototype is the bench's own limiter, not core's: it is shown, not judged.
-  const coreCases = heap.filter((h) => h.case !== 'prototype');
+  const coreCases = heap;
   const worstHeap = coreCases.reduce((a, b) => (b.perCall > a.perCall ? b : a));
   const targets: Target[] = [
     {

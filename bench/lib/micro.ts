@@ -222,7 +222,7 @@ function layerCases(base: RequestContext, strategy: ReturnType<typeof benchApi.a
       300,
     ),
     layer(
-      'rateLimit, high limit: prototype limiter (+ inspect)',
+      'rateLimit, high limit: core’s limiter (+ inspect)',
       'rate-limit/sliding-log-limiter.ts (core’s default)',
       limited(createLimiter({ requests: 1_000_000, intervalMs: 1000 })),
     ),
