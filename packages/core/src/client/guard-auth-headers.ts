@@ -9,7 +9,16 @@ import { checkRequestHeader } from './header-errors.js';
  */
 export function guardAuthHeaders(strategy: AuthStrategy): AuthStrategy {
   const source = `set by the "${strategy.kind}" auth strategy`;
-  const authorize = (ctx: RequestContext) => strategy.authorize({ ...ctx, headers: checkedHeaders(ctx, source) });
+  // The strategy writes into the attempt's own context, through checked headers, so anything else it changes (the URL) is kept.
+  const authorize = async (ctx: RequestContext) => {
+    const headers = ctx.headers;
+    ctx.headers = checkedHeaders(ctx, source);
+    try {
+      await strategy.authorize(ctx);
+    } finally {
+      ctx.headers = headers;
+    }
+  };
   const bound = new Map<PropertyKey, unknown>();
   // A proxy rather than a copy: every member, present or added later, stays the strategy's own,
   // and methods run on the strategy itself, so a class with private fields keeps working.

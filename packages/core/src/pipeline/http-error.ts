@@ -11,7 +11,10 @@ import { summarize } from './request-summary.js';
  */
 export function toHttpError(ctx: RequestContext, response: JunctionResponse): ApiError {
   const info = errorInfo(ctx, response);
-  return rateLimitError(ctx, response, info) ?? apiError(ctx, response, info);
+  // The connector's parser may say a 429 is not worth waiting for (e.g. a quota that lasts the month).
+  return info.retryable !== false && isLimitSignal(response, ctx.connector.rateLimit)
+    ? rateLimitError(ctx, response, info)
+    : apiError(ctx, response, info);
 }
 
 /**
@@ -20,7 +23,8 @@ export function toHttpError(ctx: RequestContext, response: JunctionResponse): Ap
  */
 export function toRateLimitError(ctx: RequestContext, response: JunctionResponse): RateLimitError | undefined {
   if (!isLimitSignal(response, ctx.connector.rateLimit)) return undefined;
-  return rateLimitError(ctx, response, errorInfo(ctx, response));
+  const info = errorInfo(ctx, response);
+  return info.retryable === false ? undefined : rateLimitError(ctx, response, info);
 }
 
 function errorInfo(ctx: RequestContext, response: JunctionResponse): ProviderErrorInfo {
@@ -32,9 +36,7 @@ function errorInfo(ctx: RequestContext, response: JunctionResponse): ProviderErr
   return { ...info, ...(requestId ? { requestId } : {}), ...(message ? { message: ctx.redactor.text(message) } : {}) };
 }
 
-function rateLimitError(ctx: RequestContext, response: JunctionResponse, info: ProviderErrorInfo): RateLimitError | undefined {
-  // The connector's parser may say a 429 is not worth waiting for (e.g. a quota that lasts the month).
-  if (info.retryable === false || !isLimitSignal(response, ctx.connector.rateLimit)) return undefined;
+function rateLimitError(ctx: RequestContext, response: JunctionResponse, info: ProviderErrorInfo): RateLimitError {
   const wait = limitWaitMs(response, ctx.connector.rateLimit);
   const request = summarize(ctx);
   return new RateLimitError(

@@ -1,5 +1,5 @@
 import type { JunctionResponse } from '../pipeline/context.js';
-import { retryAfterMs } from '../pipeline/retry-after.js';
+import { askedWaitMs, retryAfterMs } from '../pipeline/retry-after.js';
 import type { RateLimitBudget, RateLimitPolicy, ResetFormat } from './rate-limit-policy.js';
 
 /** Header lookup over either a `Headers` or a plain record with lowercase names. */
@@ -29,12 +29,7 @@ function signalFor(response: JunctionResponse, policy: RateLimitPolicy | undefin
 export function limitWaitMs(response: JunctionResponse, policy: RateLimitPolicy | undefined, now = Date.now()): number | undefined {
   const own = signalFor(response, policy)?.waitMs?.(response);
   if (own !== undefined) return Math.max(0, own);
-  const asked = new Headers();
-  for (const name of ['retry-after-ms', 'retry-after']) {
-    const value = response.headers.get(name);
-    if (value !== null) asked.set(name, value);
-  }
-  const retryAfter = retryAfterMs(asked, now);
+  const retryAfter = askedWaitMs((name) => response.headers.get(name), now);
   if (retryAfter !== undefined) return retryAfter;
   const reset = policy?.budget ? resetWaitMs(response.headers, policy.budget, now) : undefined;
   return reset ?? retryAfterMs(response.headers, now);

@@ -2,7 +2,7 @@ import { isApiError } from '../errors/api-error.js';
 import { isLimiterError } from '../errors/limiter-error.js';
 import { isNetworkError, isTimeoutError } from '../errors/network-error.js';
 import { isRateLimitError } from '../errors/rate-limit-error.js';
-import { retryAfterMs } from '../pipeline/retry-after.js';
+import { askedWaitMs } from '../pipeline/retry-after.js';
 import { formatWait } from './format-wait.js';
 
 /** The default reading of one failure, before the connector's rules. */
@@ -32,7 +32,9 @@ export function classifyFailure(error: unknown): FailureClass {
   if (isTimeoutError(error)) return { retryable: true, reason: `timeout: ${error.timeoutMs}ms` };
   if (isNetworkError(error)) return { retryable: true, reason: `network: ${error.code ?? 'connection failed'}` };
   if (isApiError(error)) {
-    const wait = askedWait(error.headers);
+    // Only Retry-After counts here: reset headers, sent by some APIs on every answer, describe the quota, not this failure.
+    const headers = error.headers;
+    const wait = headers ? askedWaitMs((name) => headers[name]) : undefined;
     const base =
       error.status === 408
         ? `request_timeout: 408`
@@ -49,16 +51,4 @@ export function classifyFailure(error: unknown): FailureClass {
     return { retryable: true, reason: `retryable: ${error.name}` };
   }
   return { retryable: false, reason: 'not_retryable' };
-}
-
-// Only Retry-After counts on an error status other than 429: reset headers
-// (sent by some APIs on every response) describe the quota, not this failure.
-function askedWait(headers: Record<string, string> | undefined): number | undefined {
-  if (!headers) return undefined;
-  const relevant = new Headers();
-  for (const name of ['retry-after', 'retry-after-ms']) {
-    const value = headers[name];
-    if (value !== undefined) relevant.set(name, value);
-  }
-  return retryAfterMs(relevant);
 }
