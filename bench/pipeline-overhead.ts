@@ -20,6 +20,7 @@ import {
   junctionBottleneckVariant,
   junctionKyVariant,
   junctionNoLimitsVariant,
+  junctionUnmappedVariant,
   junctionVariant,
   kyVariant,
   LADDER,
@@ -92,6 +93,7 @@ function makeStubVariants(): Variant[] {
     ...LADDER.map((step) => ladderVariant(origin, step, stubFetch)),
     junctionVariant(origin, stubFetch),
     junctionNoLimitsVariant(origin, stubFetch),
+    junctionUnmappedVariant(origin, stubFetch),
     junctionBottleneckVariant(origin, stubFetch),
     junctionKyVariant(origin, stubFetch),
   ];
@@ -106,6 +108,7 @@ function makeVariants(origin: string, port: number): Variant[] {
     octokitVariant(origin),
     junctionVariant(origin),
     junctionNoLimitsVariant(origin),
+    junctionUnmappedVariant(origin),
     junctionBottleneckVariant(origin),
     junctionKyVariant(origin),
     ...LADDER.map((step) => ladderVariant(origin, step)),
@@ -366,7 +369,7 @@ export async function pipelineOverhead(): Promise<BenchResult> {
         'CPU µs per call, sequential, median of 3 rounds (table “Each layer alone”).',
     });
   }
-  for (const key of ['junction-bottleneck', 'junction-ky']) {
+  for (const key of ['junction-unmapped', 'junction-bottleneck', 'junction-ky']) {
     const p64 = at(key, 64);
     const s = stubAt(key);
     if (p64 && full64) {

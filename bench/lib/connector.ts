@@ -45,6 +45,12 @@ export const benchApi = defineConnector({
       input: z.object({ id: z.string() }),
       output: customerSchema,
     }),
+    // The same request with no output schema: what the pipeline costs without zod's mapping of the body.
+    getCustomerUnmapped: defineOperation({
+      method: 'GET',
+      path: '/v1/customers/{id}',
+      input: z.object({ id: z.string() }),
+    }),
   },
 });
 

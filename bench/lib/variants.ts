@@ -84,6 +84,22 @@ export function junctionVariant(origin: string, fetchImpl?: typeof fetch): Varia
   return { key: 'junction', label: 'Junction client, full stack', group: 'junction', call: () => client.getCustomer({ id: CUSTOMER_ID }) };
 }
 
+/** The full-stack client calling an operation without an output schema: the body comes back as parsed JSON, unchecked. */
+export function junctionUnmappedVariant(origin: string, fetchImpl?: typeof fetch): Variant {
+  const client = createClient(benchApi, {
+    credentials: { token: TOKEN },
+    baseUrl: origin,
+    rateLimit: { ...HIGH_LIMIT },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+  return {
+    key: 'junction-unmapped',
+    label: 'Junction client, full stack, no output schema',
+    group: 'junction',
+    call: () => client.getCustomerUnmapped({ id: CUSTOMER_ID }),
+  };
+}
+
 /** The real client when no limit is set (the connector declares none): nothing to throttle. */
 export function junctionNoLimitsVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const client = createClient(benchApi, { credentials: { token: TOKEN }, baseUrl: origin, ...(fetchImpl ? { fetch: fetchImpl } : {}) });

@@ -1,4 +1,5 @@
-import { bearer, defineConnector, defineOperation, openEnum } from '@junction/core';
+import { bearer, defineConnector, defineOperation } from '@junction/core';
+import { openEnum } from '@junction/core/utils';
 import { z } from 'zod';
 
 /** A note as the Notes API returns it. Only what we use is declared; new fields pass through. */

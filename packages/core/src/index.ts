@@ -7,9 +7,7 @@ export { authMiddleware } from './auth/auth-middleware.js';
 export type { AuthScheme, AuthStrategy, CredentialsOf } from './auth/auth-strategy.js';
 export * from './auth/oauth2/index.js';
 export { type ApiKeyOptions, apiKey, basic, bearer, noAuth, type SecretSource } from './auth/static-schemes.js';
-export type { CallOptions } from './client/call-options.js';
 export { createClient } from './client/create-client.js';
-export type * from './client/events.js';
 export type {
   AuthConfig,
   CallArgs,
@@ -53,6 +51,7 @@ export type {
   PagePagination,
   Pagination,
 } from './pagination/pagination.js';
+export type { CallOptions } from './pipeline/call-options.js';
 export {
   type Emit,
   forkContext,
@@ -64,6 +63,7 @@ export {
   type RequestContext,
   type ResponseType,
 } from './pipeline/context.js';
+export type * from './pipeline/events.js';
 export { createTransport, type FetchTransportOptions, fetchTransport, type TransportOptions } from './pipeline/fetch-transport.js';
 export { isRetryableStatus } from './pipeline/http-error.js';
 export { type KyLike, kyTransport } from './pipeline/ky-transport.js';
@@ -76,8 +76,9 @@ export * from './polling/index.js';
 export * from './rate-limit/index.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redaction/redactor.js';
 export * from './retry/index.js';
-export { lenient, openEnum } from './schema/lenient.js';
+export { lenient } from './schema/lenient.js';
 export { parseLenient } from './schema/parse-lenient.js';
 export { VERSION } from './version.js';
 export * from './webhooks/index.js';
+export * from './webhooks/sign/index.js';
 export * from './webhooks/verify/index.js';

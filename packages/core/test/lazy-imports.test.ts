@@ -36,7 +36,31 @@ function valueImports(name: string): string[] {
   return found;
 }
 
+/** Every source file the entry `file` loads through value imports (type-only imports are erased). */
+function reachable(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(join(SRC, file), 'utf8');
+  for (const match of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s*['"](\.[^'"]+)\.js['"]/gm)) {
+    reachable(relative(SRC, join(SRC, file, '..', `${match[1]}.ts`)), seen);
+  }
+  return seen;
+}
+
 describe('dependencies loaded on first use, not at import', () => {
+  it("the root entry never loads zod: the user's schemas bring it, and verifying a webhook never pays for it", () => {
+    const zodImporters = valueImports('zod').map((line) => line.split(':')[0]);
+    expect(zodImporters).toEqual(['schema/open-enum.ts']);
+    expect(reachable('index.ts').has('schema/open-enum.ts')).toBe(false);
+    expect(reachable('utils.ts').has('schema/open-enum.ts')).toBe(true);
+  });
+
+  it('qs is not a dependency: core encodes forms itself', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.dependencies.qs).toBeUndefined();
+    expect(valueImports('qs')).toEqual([]);
+  });
+
   it.each(Object.entries(LAZY))('%s is imported as a value only by %s, dynamically', (name, loader) => {
     expect(valueImports(name)).toEqual([`${loader}: import('${name}')`]);
   });

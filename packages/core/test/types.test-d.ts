@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { apiKey, bearer, createClient, defineConnector, defineOperation, noAuth, openEnum } from '../src/index.js';
+import { apiKey, bearer, createClient, defineConnector, defineOperation, noAuth } from '../src/index.js';
+import { openEnum } from '../src/utils.js';
 import { type Task, tasks } from './support/tasks-connector.js';
 
 const client = createClient(tasks, { credentials: { token: 't' } });

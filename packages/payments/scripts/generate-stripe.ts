@@ -61,7 +61,7 @@ function emitObjects(spec: OpenApiDocument): string {
   }
   return [
     HEADER('Stripe response objects. Lenient by design: open enums here, unknown keys kept by the client.', SPEC_SOURCE),
-    "import { openEnum } from '@junction/core';",
+    "import { openEnum } from '@junction/core/utils';",
     "import { z } from 'zod';\n",
     blocks.join('\n\n'),
     '',

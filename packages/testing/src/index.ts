@@ -64,4 +64,4 @@ export {
 export { Collection, createObjectStore, type ObjectStore } from './sandbox/object-store.js';
 export { invalidInputResponse, unknownParamsResponse } from './sandbox/sandbox-responses.js';
 export { type RateLimitInfo, TokenBucket, type TokenBucketOptions } from './sandbox/token-bucket.js';
-export { type WebhookDelivery, WebhookSender, type WebhookSenderOptions, type WebhookSigner } from './sandbox/webhook-sender.js';
+export { type WebhookDelivery, WebhookSender, type WebhookSenderOptions } from './sandbox/webhook-sender.js';

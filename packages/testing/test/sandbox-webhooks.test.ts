@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { stripe, stripeSigner, type WebhookSigner } from '@junction/core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdGenerator, EventRecorder, type LoopbackServer, startLoopbackServer, WebhookSender } from '../src/index.js';
@@ -9,11 +9,15 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-// Stands in for a connector's signer: the kit must call it, never sign on its own.
-const calls: [string, string, number][] = [];
-const sign = (payload: string, secret: string, timestamp: number) => {
-  calls.push([payload, secret, timestamp]);
-  return { 'x-signature': `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}` };
+// Core's Stripe signer, watched: the kit must sign each attempt with it, never on its own.
+const calls: { body: string; timestamp: number }[] = [];
+const stripeSigning = stripeSigner({ secret: 'whsec_test' });
+const signer: WebhookSigner = {
+  name: 'watched',
+  sign(input) {
+    calls.push({ body: String(input.body), timestamp: Number(input.timestamp) });
+    return stripeSigning.sign(input);
+  },
 };
 
 describe('events and webhooks', () => {
@@ -23,7 +27,7 @@ describe('events and webhooks', () => {
     receiver = await startLoopbackServer({
       handlers: [
         http.post('/hooks', async ({ request }) => {
-          received.push({ body: await request.text(), signature: request.headers.get('x-signature') });
+          received.push({ body: await request.text(), signature: request.headers.get('stripe-signature') });
           if (failures-- > 0) return new HttpResponse(null, { status: 503 });
           return new HttpResponse(null, { status: 204 });
         }),
@@ -33,8 +37,7 @@ describe('events and webhooks', () => {
     const events = new EventRecorder({ id: () => ids.next('evt'), now: () => 1_700_000_000_000 });
     const sender = new WebhookSender({
       url: `${receiver.url}/hooks`,
-      secret: 'whsec_test',
-      sign,
+      signer,
       serialize: (event) => JSON.stringify(event, null, 2),
       retryDelayMs: 1,
       now: () => 1_700_000_000_000,
@@ -52,9 +55,11 @@ describe('events and webhooks', () => {
       [2, true, 204],
       [1, true, 204],
     ]);
-    // What was signed is exactly what was sent, with the caller's secret and clock.
-    expect(calls.map(([payload, secret, t]) => [payload, secret, t])).toEqual(received.map((r) => [r.body, 'whsec_test', 1_700_000_000]));
-    for (const r of received) expect(r.signature).toBe(sign(r.body, 'whsec_test', 1_700_000_000)['x-signature']);
+    // What was signed is exactly what was sent, on the caller's clock, and the endpoint's verifier accepts it.
+    expect(calls).toEqual(received.map((r) => ({ body: r.body, timestamp: 1_700_000_000_000 })));
+    const verifier = stripe({ secret: 'whsec_test', now: () => 1_700_000_000_000 });
+    for (const r of received)
+      expect(verifier.verify({ body: r.body, headers: { 'stripe-signature': r.signature ?? '' } }).keyIndex).toBe(0);
     expect(JSON.parse(received[0]?.body ?? '')).toEqual(created);
   });
 

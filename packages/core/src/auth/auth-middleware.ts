@@ -1,19 +1,26 @@
 import { isApiError } from '../errors/api-error.js';
-import { forkContext, type Middleware } from '../pipeline/context.js';
+import { forkContext, type Middleware, type RequestContext } from '../pipeline/context.js';
 import { markNotSent } from '../pipeline/not-sent.js';
 import type { AuthStrategy } from './auth-strategy.js';
+import { checkedHeaders } from './checked-headers.js';
 
 /**
- * Attaches credentials to every attempt. On a 401, lets the strategy renew
+ * Attaches credentials to every attempt, each header the strategy sets
+ * checked before it is set (see `checkedHeaders`). On a 401, lets the strategy renew
  * them once (OAuth refresh) and sends the attempt again with the new ones.
  */
 export function authMiddleware(strategy: AuthStrategy): Middleware {
-  const authorize = async (ctx: Parameters<Middleware>[0]) => {
+  const source = `set by the "${strategy.kind}" auth strategy`;
+  const authorize = async (ctx: RequestContext) => {
+    const headers = ctx.headers;
+    ctx.headers = checkedHeaders(ctx, source);
     try {
       await strategy.authorize(ctx);
     } catch (error) {
       // Nothing was sent yet: the retry layer may repeat even a side effect.
       throw markNotSent(error);
+    } finally {
+      ctx.headers = headers;
     }
   };
   return async function auth(ctx, next) {

@@ -1,8 +1,8 @@
 import { baseUrlProblem } from '../connector/base-url.js';
+import { checkTimeout } from '../connector/check-timeout.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import { headersProblem, headerValueProblem } from '../encoding/header-rules.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
-import { checkTimeout } from './check-timeout.js';
 
 // The options whose case is easy to get wrong (`baseURL`, `timeoutMS`): a miscased one would be silently ignored.
 const KNOWN_OPTIONS = [

@@ -1,26 +1,26 @@
 import { EventEmitter } from 'eventemitter3';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { type AnyConnector, checkConnector } from '../connector/define-connector.js';
 import type { AnyOperation } from '../connector/operation.js';
 import { encodeBody } from '../encoding/encode-body.js';
 import { appendQuery, encodeRequest, joinUrl } from '../encoding/encode-request.js';
 import type { RequestSummary } from '../errors/junction-error.js';
-import { InputValidationError, ResponseValidationError } from '../errors/validation-error.js';
+import { ResponseValidationError } from '../errors/validation-error.js';
+import type { CallOptions } from '../pipeline/call-options.js';
 import { linkCallSignal } from '../pipeline/call-signal.js';
 import { checkLimits } from '../pipeline/check-limits.js';
 import type { HttpMethod, JunctionResponse, RequestBody, RequestContext, ResponseType } from '../pipeline/context.js';
+import type { ClientEvents } from '../pipeline/events.js';
 import { type Admission, type Admittable, admit } from '../rate-limit/admission.js';
 import { createRedactor, type Redactor } from '../redaction/redactor.js';
 import { checkSchema } from '../schema/check-schema.js';
 import { describeIssues, toIssues } from '../schema/issues.js';
+import { parseInput } from '../schema/parse-input.js';
 import { parseLenient } from '../schema/parse-lenient.js';
 import { guardBrowser } from './browser-guard.js';
 import { buildPipeline } from './build-pipeline.js';
-import type { CallOptions } from './call-options.js';
 import { checkClientConfig } from './check-client-config.js';
-import type { ClientEvents } from './events.js';
-import { guardAuthHeaders } from './guard-auth-headers.js';
 import { type FetchedPage, paginateItems, paginatePages } from './paginate.js';
 import { clientHeaders, requestHeaders } from './request-headers.js';
 import type { Client, ClientConfig, RawRequest } from './types.js';
@@ -60,7 +60,7 @@ interface Outgoing {
 export function createClient<C extends AnyConnector>(connector: C, config: ClientConfig<C>): Client<C> {
   checkConnector(connector);
   checkClientConfig(connector, config);
-  const strategy: AuthStrategy = guardAuthHeaders(config.auth ?? connector.auth.create(config.credentials));
+  const strategy: AuthStrategy = config.auth ?? connector.auth.create(config.credentials);
   guardBrowser(connector.name, strategy, config.dangerouslyAllowBrowser);
 
   const redactor: Redactor = createRedactor({
@@ -105,22 +105,23 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
     if (out.contentType) headers.set('content-type', out.contentType);
     const maxResponseBytes = options.maxResponseBytes ?? out.maxResponseBytes ?? config.maxResponseBytes;
     checkLimits(undefined, maxResponseBytes);
+    // Every field present, even when undefined: each call's context then has the same shape, and the layers reading it stay monomorphic.
     const ctx: RequestContext = {
       connector,
-      ...(out.operation ? { operation: out.operation } : {}),
+      operation: out.operation,
       method: out.method,
       url: out.url,
       headers,
-      ...(out.body === undefined ? {} : { body: out.body }),
+      body: out.body,
       input: out.input,
       idempotent: options.idempotent ?? out.idempotent,
-      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      idempotencyKey: options.idempotencyKey || undefined,
       attempt: 1,
-      ...(admission ? { admission } : {}),
-      ...(signal ? { signal } : {}),
+      admission,
+      signal,
       timeoutMs: options.timeoutMs ?? timeout,
-      ...(out.responseType ? { responseType: out.responseType } : {}),
-      ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
+      responseType: out.responseType,
+      maxResponseBytes,
       options,
       emit,
       listens,
@@ -163,16 +164,19 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 
     async start(admission?: Admission): Promise<unknown> {
       const { name, operation, valid, options } = this;
+      const encoded = this.encode();
       const response = await send(
         {
           operation: name,
           method: operation.method,
-          ...this.encode(),
+          url: encoded.url,
+          body: encoded.body,
+          contentType: encoded.contentType,
           input: valid,
           idempotent: operation.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
-          ...(operation.headers ? { headers: operation.headers } : {}),
-          ...(operation.response ? { responseType: operation.response } : {}),
-          ...(operation.maxResponseBytes === undefined ? {} : { maxResponseBytes: operation.maxResponseBytes }),
+          headers: operation.headers,
+          responseType: operation.response,
+          maxResponseBytes: operation.maxResponseBytes,
         },
         options,
         this.signal,
@@ -296,23 +300,15 @@ export function createClient<C extends AnyConnector>(connector: C, config: Clien
 function validateInput(connector: AnyConnector, name: string, operation: AnyOperation, input: unknown, redactor: Redactor): unknown {
   const schema = operation.input as z.ZodType | undefined;
   if (!schema) return input;
-  const result = schema.safeParse(input === undefined && schema instanceof z.ZodObject ? {} : input);
-  if (result.success) return result.data;
-  const issues = toIssues(result.error);
-  throw new InputValidationError(
-    redactor.text(
-      `Invalid input for ${connector.name}.${name}: ${describeIssues(issues)}. Nothing was sent; fix the input and call again.`,
-    ),
-    {
-      issues: redactor.value(issues),
-      request: {
-        connector: connector.name,
-        operation: name,
-        method: operation.method,
-        url: redactor.url(joinUrl(connector.baseUrl, operation.path)),
-      },
-    },
-  );
+  return parseInput(schema, input, `${connector.name}.${name}`, {
+    redactor,
+    request: () => ({
+      connector: connector.name,
+      operation: name,
+      method: operation.method,
+      url: redactor.url(joinUrl(connector.baseUrl, operation.path)),
+    }),
+  });
 }
 
 /** Bytes and streams are the output as they come; text without a schema is the text; the rest goes through the schema. */

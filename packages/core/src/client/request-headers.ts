@@ -1,6 +1,6 @@
 import type { AnyConnector } from '../connector/define-connector.js';
+import { checkRequestHeader, type HeaderErrorContext, refuseHeaders } from '../encoding/header-errors.js';
 import { VERSION } from '../version.js';
-import { checkRequestHeader, type HeaderErrorContext, refuseHeaders } from './header-errors.js';
 
 /**
  * The headers every request of a client starts from, least specific first:

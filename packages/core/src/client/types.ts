@@ -3,13 +3,13 @@ import type { AuthStrategy, CredentialsOf } from '../auth/auth-strategy.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import type { AnyOperation, BodyEncoding, ItemOf, OperationInput, OperationOutput } from '../connector/operation.js';
 import type { IdempotencyPolicy } from '../idempotency/idempotency-policy.js';
+import type { CallOptions } from '../pipeline/call-options.js';
 import type { HttpMethod, Middleware } from '../pipeline/context.js';
+import type { ClientEvents } from '../pipeline/events.js';
 import type { Position } from '../pipeline/pipeline.js';
 import type { LimiterRegistry } from '../rate-limit/limiter-registry.js';
 import type { RateLimitPolicy } from '../rate-limit/rate-limit-policy.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
-import type { CallOptions } from './call-options.js';
-import type { ClientEvents } from './events.js';
 
 /** Settings for one client, apart from credentials. */
 export interface ClientSettings {

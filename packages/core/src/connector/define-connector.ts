@@ -1,5 +1,4 @@
 import type { AuthScheme } from '../auth/auth-strategy.js';
-import { checkTimeout } from '../client/check-timeout.js';
 import { headersProblem } from '../encoding/header-rules.js';
 import type { ProviderErrorInfo } from '../errors/api-error.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
@@ -10,6 +9,7 @@ import type { RetryPolicy } from '../retry/retry-policy.js';
 import { checkSchema } from '../schema/check-schema.js';
 import type { AnyWebhooksDefinition } from '../webhooks/define-webhooks.js';
 import { baseUrlProblem } from './base-url.js';
+import { checkTimeout } from './check-timeout.js';
 import type { AnyOperation } from './operation.js';
 
 /** How to read a provider's error responses. */

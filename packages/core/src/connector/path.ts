@@ -4,17 +4,29 @@ import { InputValidationError } from '../errors/validation-error.js';
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParams<Rest> : never;
 
 const PARAM = /\{([^}]+)\}/g;
-// Templates are few and fixed (one per operation), and every call of an operation asks again.
-const paramNames = new Map<string, readonly string[]>();
+
+/** A path template split once: literal text and parameter names, alternating (`literals.length === names.length + 1`). */
+interface CompiledPath {
+  readonly literals: readonly string[];
+  readonly names: readonly string[];
+}
+
+// Templates are few and fixed (one per operation), and every call of an operation fills one.
+const compiled = new Map<string, CompiledPath>();
+
+function compile(template: string): CompiledPath {
+  let path = compiled.get(template);
+  if (!path) {
+    const parts = template.split(PARAM);
+    path = { literals: parts.filter((_, i) => i % 2 === 0), names: parts.filter((_, i) => i % 2 === 1) };
+    compiled.set(template, path);
+  }
+  return path;
+}
 
 /** The parameter names in a path template, at run time. */
 export function pathParamNames(template: string): readonly string[] {
-  let names = paramNames.get(template);
-  if (!names) {
-    names = [...template.matchAll(PARAM)].map((m) => m[1] as string);
-    paramNames.set(template, names);
-  }
-  return names;
+  return compile(template).names;
 }
 
 /**
@@ -25,19 +37,25 @@ export function pathParamNames(template: string): readonly string[] {
  * refused before anything is sent. `where` names the call in errors (`stripe.getCustomer`).
  */
 export function fillPath(template: string, values: Record<string, unknown>, where = template): string {
-  return template.replace(PARAM, (_, name: string) => {
-    const value = values[name];
-    const text = value === undefined || value === null ? '' : String(value);
-    if (text === '') refuse(where, name, 'is missing or empty: pass a non-empty value in the input');
-    if (text === '.' || text === '..') {
-      refuse(where, name, `is "${text}", which URLs resolve as a relative segment, so the request would leave ${template}`);
-    }
-    try {
-      return encodeURIComponent(text);
-    } catch {
-      return refuse(where, name, 'is not valid text (it holds a lone surrogate)');
-    }
-  });
+  const { literals, names } = compile(template);
+  let path = literals[0] as string;
+  for (let i = 0; i < names.length; i++) {
+    path += segment(template, where, names[i] as string, values[names[i] as string]) + (literals[i + 1] as string);
+  }
+  return path;
+}
+
+function segment(template: string, where: string, name: string, value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  if (text === '') refuse(where, name, 'is missing or empty: pass a non-empty value in the input');
+  if (text === '.' || text === '..') {
+    refuse(where, name, `is "${text}", which URLs resolve as a relative segment, so the request would leave ${template}`);
+  }
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return refuse(where, name, 'is not valid text (it holds a lone surrogate)');
+  }
 }
 
 function refuse(where: string, name: string, problem: string): never {

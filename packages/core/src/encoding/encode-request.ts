@@ -24,24 +24,26 @@ export function defaultEncoding(method: string): BodyEncoding {
  * string, the rest in a JSON, form or multipart body. `where` names the call in errors.
  */
 export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown, where?: string): EncodedRequest {
-  const fields: Record<string, unknown> = isRecord(input) ? { ...input } : {};
-  const path = fillPath(operation.path, fields, where);
-  for (const name of pathParamNames(operation.path)) delete fields[name];
-
-  const url = joinUrl(baseUrl, path);
+  const record = isRecord(input) ? input : undefined;
+  const url = joinUrl(baseUrl, fillPath(operation.path, record ?? {}, where));
   const encoding = operation.encoding ?? defaultEncoding(operation.method);
-  const query: Record<string, unknown> = {};
-  for (const name of operation.queryParams ?? []) {
-    if (name in fields) {
-      query[name] = fields[name];
-      delete fields[name];
-    }
-  }
-  if (encoding === 'query') Object.assign(query, fields);
-  appendQuery(url, query);
+  if (!record) return { url };
 
-  if (encoding === 'query' || (Object.keys(fields).length === 0 && !isRecord(input))) return { url };
-  return { url, ...encodeBody(encoding, fields) };
+  // Sorted without copying the input: path parameters are in the path, declared query parameters first in the query.
+  const inPath = pathParamNames(operation.path);
+  const declared = operation.queryParams ?? [];
+  const query: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const name of declared) {
+    if (Object.hasOwn(record, name) && !inPath.includes(name)) query[name] = record[name];
+  }
+  for (const name of Object.keys(record)) {
+    if (inPath.includes(name) || declared.includes(name)) continue;
+    if (encoding === 'query') query[name] = record[name];
+    else fields[name] = record[name];
+  }
+  appendQuery(url, query);
+  return encoding === 'query' ? { url } : { url, ...encodeBody(encoding, fields) };
 }
 
 /** Appends `query` to `url` with the same bracket encoding as form bodies. */

@@ -18,7 +18,7 @@ import { type ResolvedIdempotencyPolicy, resolveIdempotencyPolicy } from './reso
 export function idempotencyMiddleware(clientPolicy?: IdempotencyPolicy): Middleware {
   // Merged once per connector: neither level changes between calls.
   const resolved = new WeakMap<object, ResolvedIdempotencyPolicy>();
-  return async function idempotency(ctx, next) {
+  const keyed = (ctx: RequestContext): RequestContext => {
     let policy = resolved.get(ctx.connector);
     if (!policy) {
       policy = resolveIdempotencyPolicy(ctx.connector.idempotency, clientPolicy);
@@ -26,14 +26,22 @@ export function idempotencyMiddleware(clientPolicy?: IdempotencyPolicy): Middlew
     }
     if (!policy.header && !policy.apply) {
       if (ctx.idempotencyKey !== undefined) throw undeliverableKey(ctx);
-      return next(ctx);
+      return ctx;
     }
     const key = chooseKey(ctx, policy);
-    if (key === undefined) return next(ctx);
+    if (key === undefined) return ctx;
     if (policy.header) ctx.headers.set(policy.header, key);
     policy.apply?.(ctx, key);
     ctx.idempotencyKey = key;
-    return next(ctx);
+    return ctx;
+  };
+  // Not an async function: it would add a promise and its ticks to every call for a layer that never waits.
+  return function idempotency(ctx, next) {
+    try {
+      return next(keyed(ctx));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
 

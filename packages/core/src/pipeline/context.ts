@@ -1,8 +1,8 @@
-import type { CallOptions } from '../client/call-options.js';
-import type { ClientEvents } from '../client/events.js';
 import type { AnyConnector } from '../connector/define-connector.js';
 import type { Admission } from '../rate-limit/admission.js';
 import type { Redactor } from '../redaction/redactor.js';
+import type { CallOptions } from './call-options.js';
+import type { ClientEvents } from './events.js';
 
 /** HTTP methods an operation may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';

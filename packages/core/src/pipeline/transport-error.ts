@@ -1,4 +1,5 @@
 import { NetworkError, TimeoutError } from '../errors/network-error.js';
+import { systemCode } from '../errors/system-code.js';
 import type { RequestContext } from './context.js';
 import { summarize } from './request-summary.js';
 
@@ -22,21 +23,6 @@ export function toTransportError(ctx: RequestContext, error: unknown, timedOut =
     ...(code ? { code } : {}),
     cause: error instanceof Error ? { name: error.name, message: ctx.redactor.text(error.message), code, detail } : undefined,
   });
-}
-
-/**
- * The system or undici error code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET,
- * UND_ERR_HEADERS_TIMEOUT) anywhere in an error's cause chain; `BAD_PORT`
- * when fetch refused a blocked port, which it reports without a code.
- */
-export function systemCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^(?:E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
-    if ((e as { message?: unknown }).message === 'bad port') return 'BAD_PORT';
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /** The most specific message in the cause chain: fetch's own is only "fetch failed". */

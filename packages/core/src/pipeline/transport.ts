@@ -23,7 +23,7 @@ export function transportFrom(send: SendRequest): Middleware {
         response = await send(ctx.url, {
           method: ctx.method,
           headers: ctx.headers,
-          ...(ctx.body === undefined ? {} : { body: typeof ctx.body === 'function' ? ctx.body() : ctx.body }),
+          body: typeof ctx.body === 'function' ? ctx.body() : ctx.body,
           signal: attempt.signal,
         });
       } catch (error) {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { defOf, rebuilt } from './zod-def.js';
 
 const cache = new WeakMap<z.ZodType, z.ZodType>();
 
@@ -17,27 +18,26 @@ export function lenient<T extends z.ZodType>(schema: T): T {
 }
 
 function loosen(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodObject) {
-    if ((schema._zod.def.checks ?? []).length > 0) return schema.loose();
-    const shape: Record<string, z.ZodType> = {};
-    for (const [key, value] of Object.entries(schema.shape as Record<string, z.ZodType>)) shape[key] = lenient(value);
-    return z.looseObject(shape);
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object': {
+      const object = schema as z.ZodObject;
+      if ((def.checks ?? []).length > 0) return object.loose();
+      const shape: Record<string, z.ZodType> = {};
+      for (const [key, value] of Object.entries(def.shape ?? {})) shape[key] = lenient(value);
+      return rebuilt(object, { shape }).loose();
+    }
+    case 'array':
+      return rebuilt(schema, { element: lenient(def.element as z.ZodType) });
+    case 'optional':
+    case 'nullable':
+      return rebuilt(schema, { innerType: lenient(def.innerType as z.ZodType) });
+    case 'union':
+      // A discriminated union keeps its options: loosening them could blur which one a value is.
+      return def.discriminator === undefined ? rebuilt(schema, { options: (def.options ?? []).map((o) => lenient(o)) }) : schema;
+    case 'record':
+      return rebuilt(schema, { valueType: lenient(def.valueType as z.ZodType) });
+    default:
+      return schema;
   }
-  if (schema instanceof z.ZodArray) return z.array(lenient(schema.element as z.ZodType));
-  if (schema instanceof z.ZodOptional) return lenient(schema.unwrap() as z.ZodType).optional();
-  if (schema instanceof z.ZodNullable) return lenient(schema.unwrap() as z.ZodType).nullable();
-  if (schema instanceof z.ZodDiscriminatedUnion) return schema;
-  if (schema instanceof z.ZodUnion) {
-    return z.union((schema.options as z.ZodType[]).map((o) => lenient(o)) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
-  }
-  if (schema instanceof z.ZodRecord) return z.record(schema.keyType as z.ZodString, lenient(schema.valueType as z.ZodType));
-  return schema;
-}
-
-/**
- * An enum that accepts values added later: known values keep their literal
- * types for autocompletion, and any other string passes instead of failing.
- */
-export function openEnum<const T extends readonly [string, ...string[]]>(values: T): z.ZodType<T[number] | (string & {})> {
-  return z.string().meta({ knownValues: values }) as z.ZodType<T[number] | (string & {})>;
 }

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { lenient } from './lenient.js';
+import { defOf, rebuilt } from './zod-def.js';
 
 /** How one schema is read leniently: checked in place when it cannot change a value, else parsed through its loose copy. */
 type Plan = { check: z.ZodType } | { loose: z.ZodType };
@@ -28,56 +29,53 @@ export function parseLenient<T extends z.ZodType>(schema: T, data: unknown): z.Z
 }
 
 // Leaves whose output is their input, unless they coerce.
-const LEAVES = [
-  z.ZodString,
-  z.ZodNumber,
-  z.ZodBoolean,
-  z.ZodBigInt,
-  z.ZodNull,
-  z.ZodUndefined,
-  z.ZodLiteral,
-  z.ZodEnum,
-  z.ZodUnknown,
-  z.ZodAny,
-  z.ZodNever,
-] as const;
+const LEAVES = new Set(['string', 'number', 'boolean', 'bigint', 'null', 'undefined', 'literal', 'enum', 'unknown', 'any', 'never']);
 
 function pure(schema: z.ZodType, seen = new Set<z.ZodType>()): boolean {
   if (seen.has(schema)) return false;
   seen.add(schema);
-  const inner = (s: unknown) => pure(s as z.ZodType, seen);
-  if (LEAVES.some((leaf) => schema instanceof leaf)) return (schema._zod.def as { coerce?: boolean }).coerce !== true;
-  if (schema instanceof z.ZodObject) {
-    // A strict object's `never` catch-all is lifted here as lenient() lifts it; another catch-all must be pure too.
-    const catchall = schema._zod.def.catchall;
-    return (schema._zod.def.checks ?? []).length === 0 && (!catchall || inner(catchall)) && Object.values(schema.shape).every(inner);
+  const inner = (s: z.ZodType | undefined) => s !== undefined && pure(s, seen);
+  const def = defOf(schema);
+  if (LEAVES.has(def.type)) return def.coerce !== true;
+  switch (def.type) {
+    case 'object':
+      // A strict object's `never` catch-all is lifted here as lenient() lifts it; another catch-all must be pure too.
+      return (def.checks ?? []).length === 0 && (!def.catchall || inner(def.catchall)) && Object.values(def.shape ?? {}).every(inner);
+    case 'array':
+      return inner(def.element);
+    case 'optional':
+    case 'nullable':
+      return inner(def.innerType);
+    case 'union':
+      return (def.options ?? []).every(inner);
+    case 'record':
+      return inner(def.keyType) && inner(def.valueType);
+    default:
+      return false;
   }
-  if (schema instanceof z.ZodArray) return inner(schema.element);
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return inner(schema.unwrap());
-  if (schema instanceof z.ZodUnion) return (schema.options as unknown[]).every(inner);
-  if (schema instanceof z.ZodRecord) return inner(schema.keyType) && inner(schema.valueType);
-  return false;
 }
 
 // The same schema with every object in strip mode: a strict object would refuse the keys a provider adds.
 function stripped(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodObject) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [key, value] of Object.entries(schema.shape as Record<string, z.ZodType>)) shape[key] = stripped(value);
-    const catchall = schema._zod.def.catchall;
-    // Unknown keys stay unread, unless the schema types them (a catch-all other than never or unknown).
-    return catchall && !(catchall instanceof z.ZodNever) && !(catchall instanceof z.ZodUnknown)
-      ? z.object(shape).catchall(catchall)
-      : z.object(shape);
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object': {
+      const shape: Record<string, z.ZodType> = {};
+      for (const [key, value] of Object.entries(def.shape ?? {})) shape[key] = stripped(value);
+      const type = def.catchall && defOf(def.catchall).type;
+      // Unknown keys stay unread, unless the schema types them (a catch-all other than never or unknown).
+      return rebuilt(schema, { shape, catchall: type && type !== 'never' && type !== 'unknown' ? def.catchall : undefined });
+    }
+    case 'array':
+      return rebuilt(schema, { element: stripped(def.element as z.ZodType) });
+    case 'optional':
+    case 'nullable':
+      return rebuilt(schema, { innerType: stripped(def.innerType as z.ZodType) });
+    case 'union':
+      return rebuilt(schema, { options: (def.options ?? []).map(stripped) });
+    case 'record':
+      return rebuilt(schema, { valueType: stripped(def.valueType as z.ZodType) });
+    default:
+      return schema;
   }
-  if (schema instanceof z.ZodArray) return z.array(stripped(schema.element as z.ZodType));
-  if (schema instanceof z.ZodOptional) return stripped(schema.unwrap() as z.ZodType).optional();
-  if (schema instanceof z.ZodNullable) return stripped(schema.unwrap() as z.ZodType).nullable();
-  if (schema instanceof z.ZodDiscriminatedUnion) {
-    const options = (schema.options as z.ZodType[]).map(stripped) as [z.ZodObject, ...z.ZodObject[]];
-    return z.discriminatedUnion(schema._zod.def.discriminator, options);
-  }
-  if (schema instanceof z.ZodUnion) return z.union((schema.options as z.ZodType[]).map(stripped) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
-  if (schema instanceof z.ZodRecord) return z.record(schema.keyType as z.ZodString, stripped(schema.valueType as z.ZodType));
-  return schema;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openEnum, parseLenient } from '../../src/index.js';
+import { parseLenient } from '../../src/index.js';
+import { openEnum } from '../../src/utils.js';
 
 const Customer = z.strictObject({
   id: z.string(),

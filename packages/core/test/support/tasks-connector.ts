@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bearer, defineConnector, defineOperation, openEnum } from '../../src/index.js';
+import { bearer, defineConnector, defineOperation } from '../../src/index.js';
+import { openEnum } from '../../src/utils.js';
 
 /** A small fictitious "tasks" API, written the way a user would write a custom connector. */
 export const Task = z.object({

@@ -1,4 +1,5 @@
 import { JunctionError } from '@junction/core';
+import { brand, hasBrand } from '@junction/core/utils';
 
 /**
  * The provider has no such feature (e.g. customer search where customers
@@ -15,15 +16,11 @@ export class UnsupportedFeatureError extends JunctionError {
     super(`${provider} does not support ${feature}${hint ? `: ${hint}` : '.'}`);
     this.provider = provider;
     this.feature = feature;
-    Object.defineProperty(this, Symbol.for('junction.error.UnsupportedFeatureError'), { value: true, enumerable: false });
+    brand(this, 'UnsupportedFeatureError');
   }
 }
 
 /** True when `value` is an {@link UnsupportedFeatureError}, across duplicate installs. */
 export function isUnsupportedFeatureError(value: unknown): value is UnsupportedFeatureError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[Symbol.for('junction.error.UnsupportedFeatureError')] === true
-  );
+  return hasBrand(value, 'UnsupportedFeatureError');
 }

@@ -1,16 +1,11 @@
-/**
- * Signs one delivery: returns the headers that carry the signature. Pass
- * the connector's own signer (the one its verifier checks), never a copy.
- */
-export type WebhookSigner = (payload: string, secret: string, timestamp: number) => Record<string, string>;
+import type { WebhookSigner } from '@junction/core';
 
 /** Options for {@link WebhookSender}. */
 export interface WebhookSenderOptions {
   /** The receiving endpoint, e.g. your app's `/webhooks/<provider>` on a loopback server. */
   url: string;
-  /** The endpoint's signing secret. */
-  secret: string;
-  sign: WebhookSigner;
+  /** Signs each delivery: core's signer for the provider's scheme (`stripeSigner({ secret })`), the counterpart of the verifier the endpoint uses. */
+  signer: WebhookSigner;
   /** Serializes an event to the bytes sent. Default `JSON.stringify`. */
   serialize?: (event: unknown) => string;
   /** Headers on every delivery (content type, user agent). Default `content-type: application/json`. */
@@ -19,7 +14,7 @@ export interface WebhookSenderOptions {
   retries?: number;
   /** Wait between attempts. Default 50 ms: providers wait minutes, tests should not. */
   retryDelayMs?: number;
-  /** The clock, in milliseconds; the signer gets unix seconds. Default `Date.now`. */
+  /** The clock, in milliseconds, that signs each attempt. Default `Date.now`. */
   now?: () => number;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
@@ -67,20 +62,19 @@ export class WebhookSender {
   }
 
   async #deliver(delivery: WebhookDelivery): Promise<void> {
-    const { url, secret, sign } = this.#options;
+    const { url, signer } = this.#options;
     const send = this.#options.fetch ?? fetch;
     const attempts = 1 + (this.#options.retries ?? 2);
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs ?? 50));
       delivery.attempts += 1;
       try {
-        const timestamp = Math.floor((this.#options.now ?? Date.now)() / 1000);
         const response = await send(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             ...this.#options.headers,
-            ...sign(delivery.payload, secret, timestamp),
+            ...signer.sign({ body: delivery.payload, timestamp: (this.#options.now ?? Date.now)() }),
           },
           body: delivery.payload,
         });

@@ -4,6 +4,7 @@ import { AuthError } from '../../errors/auth-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import { isJunctionError, type JunctionError, type RequestSummary } from '../../errors/junction-error.js';
 import { NetworkError, TimeoutError } from '../../errors/network-error.js';
+import { systemCode } from '../../errors/system-code.js';
 import { isRetryableStatus } from '../../pipeline/http-error.js';
 import { retryAfterMs } from '../../pipeline/retry-after.js';
 import type { OpenIdClient } from './load-openid-client.js';
@@ -171,13 +172,4 @@ function fromClientError(error: ClientError, at: string, info: TokenRequestInfo,
 function describeCause(error: ClientError, info: TokenRequestInfo): string {
   const inner = error.cause;
   return inner instanceof Error && inner.message !== error.message ? ` (${info.redact(inner.message)})` : '';
-}
-
-function systemCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { defineWebhooks } from '../../../src/webhooks/index.js';
+import { hubspotV3Signer } from '../../../src/webhooks/sign/index.js';
 import { type HubSpotV3VerifierOptions, hubspotV3 } from '../../../src/webhooks/verify/index.js';
 
 /** A HubSpot-shaped declaration: the body is a JSON array of events, each identified by `eventId`. */
@@ -19,11 +19,9 @@ export const crmWebhooks = defineWebhooks({
 
 export const CLIENT_SECRET = 'hubspot-client-secret-for-tests';
 
-/** HubSpot v3 headers for a POST of `body` to `url`, computed with node:crypto. */
+/** HubSpot v3 headers for a POST of `body` to `url`, made by core's HubSpot signer. */
 export function hubspotHeaders(url: string, body: string, secret = CLIENT_SECRET): Record<string, string> {
-  const timestamp = String(Date.now());
-  const signature = createHmac('sha256', secret).update(`POST${url}${body}${timestamp}`).digest('base64');
-  return { 'content-type': 'application/json', 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp };
+  return { 'content-type': 'application/json', ...hubspotV3Signer({ clientSecret: secret }).sign({ body, url }) };
 }
 
 /** A contact event. */

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { defineWebhooks } from '../../../src/webhooks/index.js';
+import { stripeSigner } from '../../../src/webhooks/sign/index.js';
 import { type StripeVerifierOptions, stripe } from '../../../src/webhooks/verify/index.js';
 
 /** A Stripe-shaped webhooks declaration with two typed event types, as a connector would carry it. */
@@ -26,10 +26,9 @@ export const paymentsWebhooks = defineWebhooks({
 
 export const SECRET = 'whsec_test_secret_for_junction_webhooks';
 
-/** A `Stripe-Signature` header for `body`, computed with node:crypto as Stripe does. */
+/** A `Stripe-Signature` header for `body`, made by core's Stripe signer. */
 export function stripeSignature(body: string, secret = SECRET, timestamp = Math.floor(Date.now() / 1000)): string {
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${signature}`;
+  return stripeSigner({ secret }).sign({ body, timestamp: timestamp * 1000 })['Stripe-Signature'] as string;
 }
 
 /** A `payment_intent.succeeded` event. */

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isJunctionError } from '../../../src/errors/junction-error.js';
+import { hmacSigner } from '../../../src/webhooks/sign/index.js';
 import {
   fromHeaders,
   headerLookup,
@@ -22,7 +22,12 @@ const verifier = hmacVerifier({
 });
 const ts = String(Math.floor(NOW / 1000));
 const body = '{"ok":true}';
-const sig = createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
+const sig = hmacSigner({
+  secret,
+  template: [part.timestamp, '.', part.body],
+  encoding: 'hex',
+  headers: ({ signature }) => ({ 'X-Sig': signature }),
+}).sign({ body, timestamp: NOW })['X-Sig'] as string;
 
 describe('headers in every common shape', () => {
   it('reads a Fetch Headers, a plain object in any case, and Node-style string[] values', () => {

@@ -1,4 +1,4 @@
-import { openEnum } from '@junction/core';
+import { openEnum } from '@junction/core/utils';
 import { z } from 'zod';
 
 /** The error categories Stripe answers with; open, since Stripe may add more. */

@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { stripeSigner } from '@junction/core';
 
 /**
- * Stripe's webhook signature header for `payload`: `t=<unix>,v1=<hex>`, where
- * v1 is HMAC-SHA256 keyed with the whole `whsec_…` secret over `${t}.${payload}`.
+ * Stripe's webhook signature header for `payload`: `t=<unix>,v1=<hex>`, made
+ * by core's `stripeSigner`, the counterpart of the verifier the endpoint uses.
  */
 export function stripeSignatureHeader(payload: string, secret: string, timestamp: number): string {
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
-  return `t=${timestamp},v1=${signature}`;
+  return stripeSigner({ secret }).sign({ body: payload, timestamp: timestamp * 1000 })['Stripe-Signature'] as string;
 }

@@ -2,7 +2,7 @@
 // Stripe response objects. Lenient by design: open enums here, unknown keys kept by the client.
 // Source licence: MIT License, Copyright (c) Stripe, Inc. (https://github.com/stripe/openapi/blob/master/LICENSE).
 
-import { openEnum } from '@junction/core';
+import { openEnum } from '@junction/core/utils';
 import { z } from 'zod';
 
 /** Stripe's `address` object. */

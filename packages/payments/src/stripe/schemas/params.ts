@@ -1,4 +1,4 @@
-import { openEnum } from '@junction/core';
+import { openEnum } from '@junction/core/utils';
 import { z } from 'zod';
 
 /**

@@ -37,8 +37,3 @@ export function callOptions(options: RequestOptions = {}): CallOptions {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
 }
-
-/** Leaves out undefined fields, so the form body carries only what was given. */
-export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
-}

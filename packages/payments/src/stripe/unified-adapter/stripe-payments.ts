@@ -1,4 +1,5 @@
 import { ApiError, InputValidationError } from '@junction/core';
+import { removeUndefined } from '@junction/core/utils';
 import { CreateCheckoutSessionInput } from '../../unified/checkout-session.js';
 import { CreateCustomerInput, ListCustomersFilter, UpdateCustomerInput } from '../../unified/customer.js';
 import { ListEventsFilter } from '../../unified/events.js';
@@ -12,7 +13,7 @@ import {
 import type { PaymentsProvider } from '../../unified/payments-provider.js';
 import { CreateRefundInput } from '../../unified/refund.js';
 import { createStripeClient, type StripeClient, type StripeClientOptions } from '../connector/create-stripe-client.js';
-import { callOptions, createdRange, defined } from './convert.js';
+import { callOptions, createdRange } from './convert.js';
 import { stripeTypesFor } from './event-types.js';
 import type { StripeRawTypes } from './raw-types.js';
 import { toCheckoutSession } from './to-checkout-session.js';
@@ -70,7 +71,7 @@ export function stripePayments(clientOrOptions: StripeClient | StripeClientOptio
       },
       async *list(filter, options) {
         const valid = validateInput(ListCustomersFilter, filter, 'customers.list');
-        const params = defined({
+        const params = removeUndefined({
           email: valid.email,
           created: createdRange(valid.createdAfter, valid.createdBefore),
           limit: valid.pageSize,
@@ -104,7 +105,7 @@ export function stripePayments(clientOrOptions: StripeClient | StripeClientOptio
       },
       async *list(filter, options) {
         const valid = validateInput(ListPaymentsFilter, filter, 'payments.list');
-        const params = defined({
+        const params = removeUndefined({
           customer: valid.customerId,
           created: createdRange(valid.createdAfter, valid.createdBefore),
           limit: valid.pageSize,
@@ -147,7 +148,7 @@ export function stripePayments(clientOrOptions: StripeClient | StripeClientOptio
       async *list(filter, options) {
         const valid = validateInput(ListEventsFilter, filter, 'events.list');
         const wanted = valid.types ? new Set<string>(valid.types) : undefined;
-        const params = defined({
+        const params = removeUndefined({
           types: wanted ? stripeTypesFor(valid.types ?? []) : undefined,
           created: createdRange(valid.createdAfter, undefined),
           limit: valid.pageSize,

@@ -1,4 +1,5 @@
 import { InputValidationError, parseLenient } from '@junction/core';
+import { toIssues } from '@junction/core/utils';
 import type { PaymentEvent } from '../../unified/events.js';
 import { CheckoutSession, Customer, Event, PaymentIntent, Refund } from '../schemas/objects.generated.js';
 import { fromUnix } from './convert.js';
@@ -21,7 +22,7 @@ export function toPaymentEvent(value: unknown): PaymentEvent<StripeRawTypes> {
   if (!parsed.success) {
     throw new InputValidationError(
       'Not a Stripe event: expected an object with id, type, created and data.object. Pass the parsed webhook body or an event from listEvents.',
-      { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      { issues: toIssues(parsed.error) },
     );
   }
   const event = parsed.data;

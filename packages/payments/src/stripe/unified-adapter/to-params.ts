@@ -1,3 +1,4 @@
+import { removeUndefined } from '@junction/core/utils';
 import type { z } from 'zod';
 import type { AddressInput } from '../../unified/address.js';
 import type { CreateCheckoutSessionInput } from '../../unified/checkout-session.js';
@@ -14,7 +15,7 @@ import type {
   CreateRefundParams,
   UpdateCustomerParams,
 } from '../schemas/params.generated.js';
-import { defined, toUnix } from './convert.js';
+import { toUnix } from './convert.js';
 
 // Unified inputs after validation (currency upper-cased, dates as Date).
 type Valid<T extends z.ZodType> = z.output<T>;
@@ -22,7 +23,7 @@ type Out<T> = T extends z.ZodType ? Valid<T> : T;
 
 /** Stripe's address parameter. */
 function address(input: z.output<typeof AddressInput>) {
-  return defined({
+  return removeUndefined({
     line1: input.line1 ?? undefined,
     line2: input.line2 ?? undefined,
     city: input.city ?? undefined,
@@ -34,7 +35,7 @@ function address(input: z.output<typeof AddressInput>) {
 
 /** A unified new customer as Stripe parameters. */
 export function createCustomerParams(input: Out<typeof CreateCustomerInput>): CreateCustomerParams {
-  return defined({
+  return removeUndefined({
     email: input.email,
     name: input.name,
     phone: input.phone,
@@ -49,7 +50,7 @@ const unset = <T>(value: T | null | undefined): T | '' | undefined => (value ===
 
 /** A unified customer update as Stripe parameters; `null` becomes `''`, which unsets the field at Stripe. */
 export function updateCustomerParams(id: string, input: Out<typeof UpdateCustomerInput>): UpdateCustomerParams {
-  return defined({
+  return removeUndefined({
     id,
     email: unset(input.email),
     name: unset(input.name),
@@ -66,7 +67,7 @@ export function updateCustomerParams(id: string, input: Out<typeof UpdateCustome
  * otherwise Stripe refuses a server-side confirm that gives no `return_url`.
  */
 export function createPaymentParams(input: Out<typeof CreatePaymentInput>): CreatePaymentIntentParams {
-  return defined({
+  return removeUndefined({
     amount: input.amount,
     currency: input.currency.toLowerCase(),
     customer: input.customerId,
@@ -83,28 +84,28 @@ export function createPaymentParams(input: Out<typeof CreatePaymentInput>): Crea
 
 /** Unified confirm input as Stripe parameters. */
 export function confirmPaymentParams(id: string, input: Out<typeof ConfirmPaymentInput>): ConfirmPaymentIntentParams {
-  return defined({ id, payment_method: input.paymentMethod, return_url: input.returnUrl });
+  return removeUndefined({ id, payment_method: input.paymentMethod, return_url: input.returnUrl });
 }
 
 /** Unified capture input as Stripe parameters. */
 export function capturePaymentParams(id: string, input: Out<typeof CapturePaymentInput>): CapturePaymentIntentParams {
-  return defined({ id, amount_to_capture: input.amount });
+  return removeUndefined({ id, amount_to_capture: input.amount });
 }
 
 /** Unified cancel input as Stripe parameters. */
 export function cancelPaymentParams(id: string, input: Out<typeof CancelPaymentInput>): CancelPaymentIntentParams {
-  return defined({ id, cancellation_reason: input.reason });
+  return removeUndefined({ id, cancellation_reason: input.reason });
 }
 
 /** A unified refund as Stripe parameters. */
 export function createRefundParams(input: Out<typeof CreateRefundInput>): CreateRefundParams {
-  return defined({ payment_intent: input.paymentId, amount: input.amount, reason: input.reason, metadata: input.metadata });
+  return removeUndefined({ payment_intent: input.paymentId, amount: input.amount, reason: input.reason, metadata: input.metadata });
 }
 
 /** A unified checkout as Checkout Session parameters (mode `payment`); lines named here become `price_data`. */
 export function createCheckoutParams(input: Out<typeof CreateCheckoutSessionInput>): CreateCheckoutSessionParams {
   const currency = input.currency?.toLowerCase();
-  return defined({
+  return removeUndefined({
     mode: 'payment',
     line_items: input.lineItems.map((line) =>
       'priceId' in line
@@ -113,7 +114,7 @@ export function createCheckoutParams(input: Out<typeof CreateCheckoutSessionInpu
             price_data: {
               currency: currency ?? '',
               unit_amount: line.unitAmount,
-              product_data: defined({ name: line.name, description: line.description }),
+              product_data: removeUndefined({ name: line.name, description: line.description }),
             },
             quantity: line.quantity,
           },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { encodeRequest } from '../src/encoding/encode-request.js';
-import { defineOperation, encodeForm } from '../src/index.js';
+import { encodeRequest } from '../../src/encoding/encode-request.js';
+import { defineOperation, encodeForm } from '../../src/index.js';
 
 describe('encodeForm (Stripe-style brackets)', () => {
   it('nests objects, indexes arrays, and keeps metadata keys', () => {

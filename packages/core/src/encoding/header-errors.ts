@@ -1,6 +1,6 @@
-import { headerProblem } from '../encoding/header-rules.js';
 import { InputValidationError } from '../errors/validation-error.js';
 import type { RequestContext } from '../pipeline/context.js';
+import { headerProblem } from './header-rules.js';
 
 /** What a header error says about the request it belongs to. */
 export type HeaderErrorContext = Pick<RequestContext, 'connector' | 'operation' | 'method' | 'url' | 'redactor'>;

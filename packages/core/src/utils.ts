@@ -1,0 +1,11 @@
+/**
+ * `@junction/core/utils`: what connector and category authors build with,
+ * beside the root entry's connector API. Kept off the root entry because
+ * `openEnum` loads zod, which importing `@junction/core` alone never does.
+ */
+export { brand, hasBrand } from './errors/junction-error.js';
+export { systemCode } from './errors/system-code.js';
+export { removeUndefined } from './internal/remove-undefined.js';
+export { describeIssues, toIssues } from './schema/issues.js';
+export { openEnum } from './schema/open-enum.js';
+export { type ParseInputOptions, parseInput } from './schema/parse-input.js';

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const PACKAGES = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Edge {
+  /** The importing file, relative to its package's src/. */
+  from: string;
+  /** The folder (first segment under src/) or package it imports. */
+  to: string;
+}
+
+/** Every import and re-export in a package's src/, types included: a type cycle is a cycle for whoever reads the code. */
+function edges(pkg: string): Edge[] {
+  const src = join(PACKAGES, pkg, 'src');
+  const out: Edge[] = [];
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const file = relative(src, join(entry.parentPath, entry.name));
+    for (const [, target] of readFileSync(join(src, file), 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)) {
+      const spec = target as string;
+      if (!spec.startsWith('.')) out.push({ from: file, to: spec });
+      else out.push({ from: file, to: normalize(join(dirname(file), spec)).split('/')[0] as string });
+    }
+  }
+  return out;
+}
+
+const folder = (file: string) => (file.includes('/') ? (file.split('/')[0] as string) : '(entry)');
+
+describe('dependencies point one way', () => {
+  it('in core, only the client, polling (built on the client) and the entries import client/', () => {
+    const wrong = edges('core').filter((e) => e.to === 'client' && !['client', 'polling', '(entry)'].includes(folder(e.from)));
+    expect(wrong).toEqual([]);
+  });
+
+  it('core names no other Junction package and no provider SDK', () => {
+    const wrong = edges('core').filter((e) => /^(?:@junction\/|stripe$|@hubspot\/|@sendgrid\/|resend$|jsforce$)/.test(e.to));
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(['payments', 'testing'])('%s reaches core only through its published entries', (pkg) => {
+    const wrong = edges(pkg).filter((e) => e.to.startsWith('@junction/core') && !['@junction/core', '@junction/core/utils'].includes(e.to));
+    expect(wrong).toEqual([]);
+  });
+
+  it('no category package depends on another, nor on the testing kit outside its sandboxes', () => {
+    const wrong = edges('payments').filter(
+      (e) =>
+        e.to.startsWith('@junction/') &&
+        !e.to.startsWith('@junction/core') &&
+        !(e.to === '@junction/testing' && e.from.includes('sandbox')),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
