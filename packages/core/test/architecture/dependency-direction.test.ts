@@ -10,6 +10,8 @@ interface Edge {
   from: string;
   /** The folder (first segment under src/) or package it imports. */
   to: string;
+  /** The imported file, relative to src/ (for a relative import). */
+  path?: string;
 }
 
 /** Every import and re-export in a package's src/, types included: a type cycle is a cycle for whoever reads the code. */
@@ -22,7 +24,10 @@ function edges(pkg: string): Edge[] {
     for (const [, target] of readFileSync(join(src, file), 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)) {
       const spec = target as string;
       if (!spec.startsWith('.')) out.push({ from: file, to: spec });
-      else out.push({ from: file, to: normalize(join(dirname(file), spec)).split('/')[0] as string });
+      else {
+        const path = normalize(join(dirname(file), spec));
+        out.push({ from: file, to: path.split('/')[0] as string, path });
+      }
     }
   }
   return out;
@@ -44,6 +49,17 @@ describe('dependencies point one way', () => {
   it.each(['payments', 'testing'])('%s reaches core only through its published entries', (pkg) => {
     const wrong = edges(pkg).filter((e) => e.to.startsWith('@junction/core') && !['@junction/core', '@junction/core/utils'].includes(e.to));
     expect(wrong).toEqual([]);
+  });
+
+  it("a provider's connector files never import its unified adapter or the category's unified models; the adapter imports the connector", () => {
+    const isAdapter = (file: string) => /^[^/]+\/unified-adapter\//.test(file);
+    const isEntry = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file);
+    const wrong = edges('payments').filter(
+      // A provider's own files: under its folder, outside the category's unified/.
+      (e) => e.path && folder(e.from) !== 'unified' && !isAdapter(e.from) && !isEntry(e.from) && (isAdapter(e.path) || e.to === 'unified'),
+    );
+    expect(wrong).toEqual([]);
+    expect(edges('payments').some((e) => isAdapter(e.from) && e.path?.startsWith('stripe/connector/'))).toBe(true);
   });
 
   it('no category package depends on another, nor on the testing kit outside its sandboxes', () => {

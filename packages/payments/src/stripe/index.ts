@@ -17,9 +17,15 @@ export { stripeRetryVerdict } from './policies/retry-verdict.js';
 export * as StripeSchemas from './schemas/index.js';
 export type { StripeList, StripeSearchResult } from './schemas/list.js';
 export {
+  PAYMENT_EVENT_SCHEMAS,
+  type PaymentEventSchemas,
+  paymentEventType,
+  type StripePaymentPollOptions,
   type StripePayments,
   type StripeRawTypes,
+  stripePaymentPoll,
   stripePayments,
+  stripePaymentWebhooks,
   toCheckoutSession,
   toCustomer,
   toPayment,

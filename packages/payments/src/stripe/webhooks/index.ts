@@ -1,12 +1,4 @@
 export { StripeEventEnvelope, type StripeEventOf, stripeEventSchema } from './event-schema.js';
-export {
-  PAYMENT_EVENT_SCHEMAS,
-  type PaymentEventSchemas,
-  paymentEventType,
-  type StripePaymentPollOptions,
-  stripePaymentPoll,
-  stripePaymentWebhooks,
-} from './payment-events.js';
 export { cursorOf, type ListSinceOptions, listEventsSince, type StripeEventPage } from './poll-events.js';
 export {
   STRIPE_EVENT_SCHEMAS,

@@ -9,12 +9,12 @@ import {
 import { z } from 'zod';
 import { PAYMENT_EVENT_TYPE_LIST, type PaymentEventOf, type PaymentEventType } from '../../unified/events.js';
 import type { Event } from '../schemas/objects.generated.js';
-import { stripeTypesFor } from '../unified-adapter/event-types.js';
-import type { StripeRawTypes } from '../unified-adapter/raw-types.js';
-import { toPaymentEvent } from '../unified-adapter/to-event.js';
-import { StripeEventEnvelope } from './event-schema.js';
-import { type ListSinceOptions, listEventsSince } from './poll-events.js';
-import type { StripeWebhookSecrets } from './stripe-webhooks.js';
+import { StripeEventEnvelope } from '../webhooks/event-schema.js';
+import { type ListSinceOptions, listEventsSince } from '../webhooks/poll-events.js';
+import type { StripeWebhookSecrets } from '../webhooks/stripe-webhooks.js';
+import { stripeTypesFor } from './event-types.js';
+import type { StripeRawTypes } from './raw-types.js';
+import { toPaymentEvent } from './to-event.js';
 
 /** Each unified event type's schema: it turns the Stripe event into the unified event. */
 export type PaymentEventSchemas = { [T in PaymentEventType]: z.ZodType<PaymentEventOf<T, StripeRawTypes>> };
