@@ -5,8 +5,8 @@ import type { AuthStrategy } from './auth-strategy.js';
 import { checkedHeaders } from './checked-headers.js';
 
 /**
- * Attaches credentials to every attempt, each header the strategy sets
- * checked before it is set (see `checkedHeaders`). On a 401, lets the strategy renew
+ * Attaches credentials to every attempt, each header checked before the
+ * strategy sets it (see `checkedHeaders`). On a 401, lets the strategy renew
  * them once (OAuth refresh) and sends the attempt again with the new ones.
  */
 export function authMiddleware(strategy: AuthStrategy): Middleware {
