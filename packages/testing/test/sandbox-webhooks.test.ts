@@ -1,4 +1,4 @@
-import { stripe, stripeSigner, type WebhookSigner } from '@junction/core';
+import { standardWebhooks, standardWebhooksSigner, type WebhookSigner } from '@junction/core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdGenerator, EventRecorder, type LoopbackServer, startLoopbackServer, WebhookSender } from '../src/index.js';
@@ -9,25 +9,26 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-// Core's Stripe signer, watched: the kit must sign each attempt with it, never on its own.
+// Core's Standard Webhooks signer, watched: the kit must sign each attempt with it, never on its own.
+const SECRET = `whsec_${Buffer.from('kit test key').toString('base64')}`;
 const calls: { body: string; timestamp: number }[] = [];
-const stripeSigning = stripeSigner({ secret: 'whsec_test' });
+const signing = standardWebhooksSigner({ secret: SECRET });
 const signer: WebhookSigner = {
   name: 'watched',
   sign(input) {
     calls.push({ body: String(input.body), timestamp: Number(input.timestamp) });
-    return stripeSigning.sign(input);
+    return signing.sign(input);
   },
 };
 
 describe('events and webhooks', () => {
   it('records events in order, delivers each signed by the given function, and retries a failed delivery', async () => {
-    const received: { body: string; signature: string | null }[] = [];
+    const received: { body: string; headers: Record<string, string> }[] = [];
     let failures = 1;
     receiver = await startLoopbackServer({
       handlers: [
         http.post('/hooks', async ({ request }) => {
-          received.push({ body: await request.text(), signature: request.headers.get('stripe-signature') });
+          received.push({ body: await request.text(), headers: Object.fromEntries(request.headers) });
           if (failures-- > 0) return new HttpResponse(null, { status: 503 });
           return new HttpResponse(null, { status: 204 });
         }),
@@ -57,9 +58,8 @@ describe('events and webhooks', () => {
     ]);
     // What was signed is exactly what was sent, on the caller's clock, and the endpoint's verifier accepts it.
     expect(calls).toEqual(received.map((r) => ({ body: r.body, timestamp: 1_700_000_000_000 })));
-    const verifier = stripe({ secret: 'whsec_test', now: () => 1_700_000_000_000 });
-    for (const r of received)
-      expect(verifier.verify({ body: r.body, headers: { 'stripe-signature': r.signature ?? '' } }).keyIndex).toBe(0);
+    const verifier = standardWebhooks({ secret: SECRET, now: () => 1_700_000_000_000 });
+    for (const r of received) expect(verifier.verify({ body: r.body, headers: r.headers }).keyIndex).toBe(0);
     expect(JSON.parse(received[0]?.body ?? '')).toEqual(created);
   });
 

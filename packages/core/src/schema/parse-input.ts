@@ -3,6 +3,7 @@ import type { RequestSummary } from '../errors/junction-error.js';
 import { InputValidationError } from '../errors/validation-error.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { describeIssues, toIssues } from './issues.js';
+import { defOf } from './zod-def.js';
 
 /** What {@link parseInput} adds to its error. */
 export interface ParseInputOptions {
@@ -19,7 +20,7 @@ export interface ParseInputOptions {
  * input for an object schema is read as `{}`, so "missing field" names the field.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string, options: ParseInputOptions = {}): z.output<S> {
-  const result = schema.safeParse(input === undefined && schema._zod.def.type === 'object' ? {} : input);
+  const result = schema.safeParse(input === undefined && defOf(schema).type === 'object' ? {} : input);
   if (result.success) return result.data;
   const issues = toIssues(result.error);
   const message = `Invalid input for ${where}: ${describeIssues(issues)}. Nothing was sent; fix the input and call again.`;

@@ -26,9 +26,3 @@ export interface WebhookSigner {
   /** The headers to send with `input.body`. */
   sign(input: SignInput): Record<string, string>;
 }
-
-/** `timestamp` as ms since the epoch, now when absent. */
-export function signingTime(timestamp: Date | number | undefined): number {
-  if (timestamp === undefined) return Date.now();
-  return timestamp instanceof Date ? timestamp.getTime() : timestamp;
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineWebhooks } from '../../../src/webhooks/index.js';
-import { hubspotV3Signer } from '../../../src/webhooks/sign/index.js';
 import { type HubSpotV3VerifierOptions, hubspotV3 } from '../../../src/webhooks/verify/index.js';
+import { hubspotV3Signer } from './provider-signers.js';
 
 /** A HubSpot-shaped declaration: the body is a JSON array of events, each identified by `eventId`. */
 export const crmWebhooks = defineWebhooks({
@@ -19,9 +19,9 @@ export const crmWebhooks = defineWebhooks({
 
 export const CLIENT_SECRET = 'hubspot-client-secret-for-tests';
 
-/** HubSpot v3 headers for a POST of `body` to `url`, made by core's HubSpot signer. */
+/** HubSpot v3 headers for a POST of `body` to `url`, made by core's HMAC signer configured as HubSpot signs. */
 export function hubspotHeaders(url: string, body: string, secret = CLIENT_SECRET): Record<string, string> {
-  return { 'content-type': 'application/json', ...hubspotV3Signer({ clientSecret: secret }).sign({ body, url }) };
+  return { 'content-type': 'application/json', ...hubspotV3Signer(secret).sign({ body, url }) };
 }
 
 /** A contact event. */

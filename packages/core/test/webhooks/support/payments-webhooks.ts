@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineWebhooks } from '../../../src/webhooks/index.js';
-import { stripeSigner } from '../../../src/webhooks/sign/index.js';
 import { type StripeVerifierOptions, stripe } from '../../../src/webhooks/verify/index.js';
+import { stripeSigner } from './provider-signers.js';
 
 /** A Stripe-shaped webhooks declaration with two typed event types, as a connector would carry it. */
 export const paymentsWebhooks = defineWebhooks({
@@ -26,9 +26,9 @@ export const paymentsWebhooks = defineWebhooks({
 
 export const SECRET = 'whsec_test_secret_for_junction_webhooks';
 
-/** A `Stripe-Signature` header for `body`, made by core's Stripe signer. */
+/** A `Stripe-Signature` header for `body`, made by core's HMAC signer configured as Stripe signs. */
 export function stripeSignature(body: string, secret = SECRET, timestamp = Math.floor(Date.now() / 1000)): string {
-  return stripeSigner({ secret }).sign({ body, timestamp: timestamp * 1000 })['Stripe-Signature'] as string;
+  return stripeSigner(secret).sign({ body, timestamp: timestamp * 1000 })['Stripe-Signature'] as string;
 }
 
 /** A `payment_intent.succeeded` event. */

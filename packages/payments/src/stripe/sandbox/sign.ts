@@ -1,4 +1,4 @@
-import { stripeSigner } from '@junction/core';
+import { stripeSigner } from '../webhooks/stripe-signer.js';
 
 /**
  * Stripe's webhook signature header for `payload`: `t=<unix>,v1=<hex>`, made

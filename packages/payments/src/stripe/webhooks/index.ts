@@ -7,4 +7,5 @@ export {
   type StripeEventType,
 } from './stripe-event-schemas.js';
 export { type StripePollOptions, stripeEventsPoll, stripePoll } from './stripe-poll.js';
+export { stripeSigner } from './stripe-signer.js';
 export { type StripeWebhookSecrets, stripeWebhooks } from './stripe-webhooks.js';

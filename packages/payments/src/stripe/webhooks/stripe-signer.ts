@@ -1,11 +1,9 @@
-import { part } from '../verify/signed-parts.js';
-import { hmacSigner } from './hmac-signer.js';
-import type { WebhookSigner } from './webhook-signer.js';
+import { hmacSigner, part, type WebhookSigner } from '@junction/core';
 
 /**
  * Signs deliveries as Stripe does: `Stripe-Signature: t=<unix seconds>,v1=<hex>`,
  * HMAC-SHA256 keyed with the whole `whsec_…` secret over `${t}.${body}`.
- * The counterpart of the `stripe` verifier.
+ * The counterpart of core's `stripe` verifier, for sandboxes and tests.
  */
 export function stripeSigner(options: { secret: string }): WebhookSigner {
   return hmacSigner({
