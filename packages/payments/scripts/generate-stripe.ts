@@ -2,8 +2,8 @@
  * Reads Stripe's OpenAPI spec and sample objects once and writes what the
  * package needs from them:
  *
- * - src/stripe/schemas/objects.generated.ts: response objects as zod schemas
- * - src/stripe/schemas/params.generated.ts: each operation's input schema
+ * - src/stripe/stripe-objects.generated.ts: response objects as zod schemas
+ * - src/stripe/stripe-params.generated.ts: each operation's input schema
  * - src/stripe/sandbox/templates.generated.ts: sample objects the sandbox copies
  * - test/fixtures/stripe-contract.json: methods, paths and parameter names
  * - test/fixtures/stripe-encoding-examples.json: sample inputs and their form fields
@@ -100,9 +100,9 @@ function emitParams(spec: OpenApiDocument): string {
     return `/** Input of ${what}. */\nexport interface ${op.params} ${ts}\n/** Checks the input of ${what}. */\nexport const ${op.params}: z.ZodType<${op.params}, ${op.params}> = ${zod};`;
   });
   return [
-    HEADER('Operation inputs: typed strictly, sent as given (see params.ts).', SPEC_SOURCE),
+    HEADER('Operation inputs: typed strictly, sent as given (see stripe-params.ts).', SPEC_SOURCE),
     "import { z } from 'zod';",
-    "import { enumParam, params } from './params.js';\n",
+    "import { enumParam, params } from './stripe-params.js';\n",
     blocks.join('\n\n'),
     '',
   ].join('\n');
@@ -170,8 +170,8 @@ function templates(): string {
 }
 
 const spec = loadSpec();
-write('src/stripe/schemas/objects.generated.ts', emitObjects(spec));
-write('src/stripe/schemas/params.generated.ts', emitParams(spec));
+write('src/stripe/stripe-objects.generated.ts', emitObjects(spec));
+write('src/stripe/stripe-params.generated.ts', emitParams(spec));
 write('src/stripe/sandbox/templates.generated.ts', templates());
 write('test/fixtures/stripe-contract.json', `${JSON.stringify(contract(spec), null, 2)}\n`);
 write('test/fixtures/stripe-encoding-examples.json', `${JSON.stringify(encodingExamples(spec), null, 2)}\n`);

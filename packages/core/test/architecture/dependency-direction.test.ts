@@ -71,14 +71,31 @@ describe('dependencies point one way', () => {
   });
 
   it("a provider's connector files never import its unified adapter or the category's unified models; the adapter imports the connector", () => {
-    const isAdapter = (file: string) => /^[^/]+\/unified-adapter\//.test(file);
+    // The template names the adapter <provider>-<category>*.ts: stripe/stripe-payments.ts, stripe/stripe-payments-events.ts.
+    const isAdapter = (file: string) => /^([^/]+)\/\1-payments(?:-[\w-]+)?\.[jt]s$/.test(file);
     const isEntry = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file);
     const wrong = edges('payments').filter(
       // A provider's own files: under its folder, outside the category's unified/.
       (e) => e.path && folder(e.from) !== 'unified' && !isAdapter(e.from) && !isEntry(e.from) && (isAdapter(e.path) || e.to === 'unified'),
     );
     expect(wrong).toEqual([]);
-    expect(edges('payments').some((e) => isAdapter(e.from) && e.path?.startsWith('stripe/connector/'))).toBe(true);
+    expect(edges('payments').some((e) => isAdapter(e.from) && e.path === 'stripe/stripe-connector.js')).toBe(true);
+  });
+
+  it('a provider is one flat folder of <provider>-*.ts files (and its sandbox/), and no two files share a name', () => {
+    const src = join(PACKAGES, 'payments', 'src');
+    const files = readdirSync(src, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(src, join(entry.parentPath, entry.name)));
+    const misplaced = files.filter((file) => {
+      const [provider, name, ...deeper] = file.split('/');
+      if (provider === 'unified' || name === undefined) return false;
+      if (name === 'sandbox') return deeper.length !== 1;
+      return deeper.length > 0 || !(name === 'index.ts' || name.startsWith(`${provider}-`));
+    });
+    expect(misplaced).toEqual([]);
+    const names = files.map((file) => file.split('/').at(-1)).filter((name) => name !== 'index.ts');
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
 
   it('no category package depends on another, nor on the testing kit outside its sandboxes', () => {

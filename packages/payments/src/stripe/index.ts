@@ -3,33 +3,73 @@
  * the adapter that implements the unified payments interface over it.
  */
 
-export { STRIPE_API_VERSION } from './connector/api-version.js';
-export { stripeAccount, stripeVersion } from './connector/call-options.js';
-export { createStripeClient, type StripeClient, type StripeClientOptions } from './connector/create-stripe-client.js';
-export { type StripeCredentials, stripeSecretKey } from './connector/stripe-auth.js';
-export { type StripeConnector, stripeConnector } from './connector/stripe-connector.js';
-export * from './errors/index.js';
-export { stripeOperations } from './operations/index.js';
-export { stripeIdempotencyPolicy } from './policies/idempotency.js';
-export { isLiveKey, STRIPE_LIVE_RATE_LIMIT, STRIPE_TEST_RATE_LIMIT, stripeRateLimitFor } from './policies/rate-limit.js';
-export { stripeRetryPolicy } from './policies/retry-policy.js';
-export { stripeRetryVerdict } from './policies/retry-verdict.js';
-export * as StripeSchemas from './schemas/index.js';
-export type { StripeList, StripeSearchResult } from './schemas/list.js';
+export { type StripeCredentials, stripeSecretKey } from './stripe-auth.js';
+export {
+  createStripeClient,
+  STRIPE_API_VERSION,
+  type StripeClient,
+  type StripeClientOptions,
+  type StripeConnector,
+  stripeAccount,
+  stripeConnector,
+  stripeVersion,
+} from './stripe-connector.js';
+export {
+  isStripeAuthenticationError,
+  isStripeCardError,
+  isStripeError,
+  isStripeIdempotencyError,
+  isStripeInvalidRequestError,
+  parseStripeError,
+  type StripeApiError,
+  type StripeCardError,
+  StripeErrorBody,
+  type StripeErrorDetails,
+  StripeErrorType,
+  type StripeIdempotencyError,
+  stripeErrors,
+} from './stripe-errors.js';
+export type { StripeList, StripeSearchResult } from './stripe-lists.js';
+export { stripeOperations } from './stripe-operations.js';
+export { type StripePayments, stripePayments } from './stripe-payments.js';
+export { type StripeRawTypes, toCheckoutSession, toCustomer, toPayment, toRefund } from './stripe-payments-convert.js';
 export {
   PAYMENT_EVENT_SCHEMAS,
   type PaymentEventSchemas,
   paymentEventType,
   type StripePaymentPollOptions,
-  type StripePayments,
-  type StripeRawTypes,
   stripePaymentPoll,
-  stripePayments,
   stripePaymentWebhooks,
-  toCheckoutSession,
-  toCustomer,
-  toPayment,
   toPaymentEvent,
-  toRefund,
-} from './unified-adapter/index.js';
-export * from './webhooks/index.js';
+} from './stripe-payments-events.js';
+export {
+  isLiveKey,
+  STRIPE_LIVE_RATE_LIMIT,
+  STRIPE_TEST_RATE_LIMIT,
+  stripeIdempotencyPolicy,
+  stripeRateLimitFor,
+  stripeRetryPolicy,
+  stripeRetryVerdict,
+} from './stripe-policies.js';
+export {
+  cursorOf,
+  type ListSinceOptions,
+  listEventsSince,
+  type StripeEventPage,
+  type StripePollOptions,
+  stripeEventsPoll,
+  stripePoll,
+} from './stripe-poll.js';
+export * as StripeSchemas from './stripe-schemas.js';
+export {
+  STRIPE_EVENT_SCHEMAS,
+  StripeEventEnvelope,
+  type StripeEventObject,
+  type StripeEventOf,
+  type StripeEventSchemas,
+  type StripeEventType,
+  type StripeWebhookSecrets,
+  stripeEventSchema,
+  stripeSigner,
+  stripeWebhooks,
+} from './stripe-webhooks.js';

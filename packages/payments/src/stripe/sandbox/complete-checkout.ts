@@ -1,5 +1,5 @@
-import { attemptPayment, paymentMethodOf } from './handlers/payment-attempt.js';
-import { buildPaymentIntent } from './objects/payment-intent.js';
+import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
+import { buildPaymentIntent } from './payment-intent-object.js';
 import type { RouteRequest } from './route.js';
 import type { SandboxRuntime } from './runtime.js';
 import { noSuch, SandboxError } from './sandbox-error.js';

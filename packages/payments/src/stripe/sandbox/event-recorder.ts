@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
+import { buildEvent } from './event-object.js';
 import type { IdGenerator } from './ids.js';
-import { buildEvent } from './objects/event.js';
 import type { AccountStore, StripeObject } from './store.js';
 import type { WebhookSender } from './webhook-sender.js';
 

@@ -1,4 +1,4 @@
-import { stripeSigner } from '../webhooks/stripe-signer.js';
+import { stripeSigner } from '../stripe-webhooks.js';
 
 /**
  * Stripe's webhook signature header for `payload`: `t=<unix>,v1=<hex>`, made
