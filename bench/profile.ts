@@ -55,9 +55,9 @@ function variantFor(key: string, origin: string): Variant {
 /** In the child: Junction's Stripe webhook verify + JSON.parse of 1 KB events, under the profiler. */
 async function webhookChild(): Promise<void> {
   const { createHmac, randomBytes } = await import('node:crypto');
-  const { stripe } = await import('@junction/core');
+  const { stripeVerifier } = await import('@junction/payments/stripe');
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
-  const verifier = stripe({ secret });
+  const verifier = stripeVerifier({ secret });
   const make = (i: number) => {
     const body = Buffer.from(
       JSON.stringify({ id: `evt_${i}`, object: 'event', type: 'customer.updated', data: { object: { pad: 'x'.repeat(880) } } }),
@@ -170,7 +170,7 @@ export async function profile(keys: string[], concurrency: number): Promise<Benc
   const tops: Table[] = [...profiled, webhook].map((p) => ({
     title:
       p.key === 'webhook'
-        ? `Hottest functions (self time per event): Junction stripe().verify + JSON.parse, 1 KB events (${fmt(p.cpuUsPerRequest, 1)} µs CPU per event)`
+        ? `Hottest functions (self time per event): Junction stripeVerifier().verify + JSON.parse, 1 KB events (${fmt(p.cpuUsPerRequest, 1)} µs CPU per event)`
         : `Hottest functions (self time per request): ${p.key}`,
     columns: ['self µs per call, function, file:line [owner]'],
     rows: p.topFunctions.map((f) => [f]),

@@ -9,7 +9,8 @@
  *   pnpm --filter @junction/bench exec tsx webhook-verification.ts
  */
 import { createHmac, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
-import { createMemoryIdempotencyStore, createWebhookReceiver, defineWebhooks, sendgrid, stripe as stripeVerifier } from '@junction/core';
+import { createMemoryIdempotencyStore, createWebhookReceiver, defineWebhooks, sendgrid } from '@junction/core';
+import { stripeVerifier } from '@junction/payments/stripe';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { collectGarbage, isMain, QUICK, scaled } from './lib/env.js';
@@ -154,7 +155,7 @@ function stripeHandlers(): Handler[] {
     },
     {
       key: 'junction-verify',
-      label: 'Junction stripe().verify + JSON.parse (verify + parse)',
+      label: 'Junction stripeVerifier().verify + JSON.parse (verify + parse)',
       handle: (d) => {
         verifier.verify(d);
         return JSON.parse(d.body.toString('utf8'));

@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // Optional peers of the sandbox subpath: imported by the user's install, never bundled (tsup keeps peers external; said here so it stays so).
+  external: ['@junction/testing', 'msw'],
 });

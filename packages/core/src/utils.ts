@@ -9,3 +9,4 @@ export { removeUndefined } from './internal/remove-undefined.js';
 export { describeIssues, toIssues } from './schema/issues.js';
 export { openEnum } from './schema/open-enum.js';
 export { type ParseInputOptions, parseInput } from './schema/parse-input.js';
+export { requireHeader } from './webhooks/verify/header-lookup.js';

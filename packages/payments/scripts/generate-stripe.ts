@@ -4,6 +4,7 @@
  *
  * - src/stripe/stripe-objects.generated.ts: response objects as zod schemas
  * - src/stripe/stripe-params.generated.ts: each operation's input schema
+ * - src/stripe/stripe-operations.generated.ts: the operation declarations
  * - src/stripe/sandbox/templates.generated.ts: sample objects the sandbox copies
  * - test/fixtures/stripe-contract.json: methods, paths and parameter names
  * - test/fixtures/stripe-encoding-examples.json: sample inputs and their form fields
@@ -13,7 +14,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONTRACT_PREFIXES, ENCODING_EXAMPLES, OPERATIONS, RESOURCES, SANDBOX_TEMPLATES } from './codegen/config.js';
+import { CONTRACT_PREFIXES, ENCODING_EXAMPLES, OPERATIONS, type OperationConfig, RESOURCES, SANDBOX_TEMPLATES } from './codegen/config.js';
 import {
   FIXTURES_SOURCE,
   formBody,
@@ -45,6 +46,9 @@ function operationOf(spec: OpenApiDocument, method: string, path: string): OpenA
   return found;
 }
 
+/** Every schema name emitted into stripe-objects.generated.ts, variants included. */
+const resourceNames = new Set(RESOURCES.map((r) => r.name));
+
 function emitObjects(spec: OpenApiDocument): string {
   const named = new Map<string, string>();
   const blocks: string[] = [];
@@ -52,11 +56,25 @@ function emitObjects(spec: OpenApiDocument): string {
     const schema = spec.components.schemas[resource.component];
     if (!schema) throw new Error(`The spec has no component ${resource.component}`);
     const ctx: EmitContext = { spec, mode: 'output', named, maxDepth: 2 };
-    const { zod, ts } = emitProperties(schema, ctx, 1, new Set([resource.component]));
+    const required = [...(schema.required ?? []), ...(resource.required ?? [])];
+    const { zod, ts } = emitProperties({ ...schema, required }, ctx, 1, new Set([resource.component]));
     const doc = docComment(schema.description) || `/** Stripe's \`${resource.component}\` object. */\n`;
-    blocks.push(
-      `${doc}export interface ${resource.name} ${ts}\n/** Reads Stripe's \`${resource.component}\` object (API ${spec.info.version}). */\nexport const ${resource.name}: z.ZodType<${resource.name}> = ${zod};`,
-    );
+    const reads = `/** Reads Stripe's \`${resource.component}\` object (API ${spec.info.version}). */`;
+    const { variant } = resource;
+    if (!variant) {
+      blocks.push(
+        `${doc}export interface ${resource.name} ${ts}\n${reads}\nexport const ${resource.name}: z.ZodType<${resource.name}> = ${zod};`,
+      );
+    } else {
+      // One object schema behind both names, so the variant costs a few fields, not a copy.
+      const fields = variant.optional.map((name) => `${name}: ${resource.name}Object.shape.${name}.optional()`).join(', ');
+      const keys = variant.optional.map((name) => `'${name}'`).join(' | ');
+      blocks.push(
+        `${doc}export interface ${resource.name} ${ts}\nconst ${resource.name}Object = ${zod};\n${reads}\nexport const ${resource.name}: z.ZodType<${resource.name}> = ${resource.name}Object;`,
+        `/** Stripe's \`${resource.component}\` object with ${variant.optional.join(', ')} optional. */\nexport interface ${variant.name} extends Omit<${resource.name}, ${keys}>, Partial<Pick<${resource.name}, ${keys}>> {}\n/** Reads a ${resource.component} that may lack ${variant.optional.join(', ')}. */\nexport const ${variant.name}: z.ZodType<${variant.name}> = ${resource.name}Object.extend({ ${fields} });`,
+      );
+      resourceNames.add(variant.name);
+    }
     named.set(resource.component, resource.name);
   }
   return [
@@ -86,6 +104,53 @@ function inputSchema(operation: OpenApiOperation, method: string): { schema: Ope
   };
 }
 
+/** The input schema's name: `createCustomer` → `CreateCustomerParams`. */
+function paramsName(op: OperationConfig): string {
+  return `${op.name[0]?.toUpperCase()}${op.name.slice(1)}Params`;
+}
+
+/** The operation declarations, one per config entry: the config is the only list of operations. */
+function emitOperations(spec: OpenApiDocument): string {
+  const resources = new Set<string>();
+  const pages = new Set<string>();
+  const entries = OPERATIONS.map((op) => {
+    const operation = operationOf(spec, op.method, op.path);
+    const outputs = typeof op.output === 'string' ? [op.output] : [...op.output];
+    for (const name of outputs) {
+      if (!resourceNames.has(name)) throw new Error(`${op.name}: output ${name} is not in RESOURCES`);
+      resources.add(name);
+    }
+    const schema = outputs.length === 1 ? (outputs[0] as string) : `z.union([${outputs.join(', ')}])`;
+    const lines = [`method: '${op.method.toUpperCase()}'`, `path: '${op.path.replace(/\{\w+\}/, '{id}')}'`, `input: ${paramsName(op)}`];
+    if (op.page) {
+      if (outputs.length !== 1) throw new Error(`${op.name}: a page holds one resource`);
+      const [wrap, walk] = op.page === 'list' ? ['stripeList', 'listPages'] : ['stripeSearchResult', 'searchPages'];
+      pages.add(wrap).add(walk);
+      lines.push(`output: ${wrap}(${schema})`, `paginate: ${walk}<${schema}>()`);
+    } else {
+      lines.push(`output: ${schema}`);
+    }
+    if (op.method === 'post') lines.push("encoding: 'form'");
+    lines.push(`description: ${JSON.stringify(op.description)}`);
+    const doc = `/** ${op.method.toUpperCase()} ${op.path} (${operation.operationId}). */`;
+    return `  ${doc}\n  ${op.name}: defineOperation({ ${lines.join(', ')} }),`;
+  });
+  const union = OPERATIONS.some((op) => typeof op.output !== 'string');
+  return [
+    HEADER('The Stripe operations, from the list in scripts/codegen/config.ts.', SPEC_SOURCE),
+    "import { defineOperation } from '@junction/core';",
+    ...(union ? ["import { z } from 'zod';"] : []),
+    `import { ${[...pages].sort().join(', ')} } from './stripe-lists.js';`,
+    `import { ${[...resources].sort().join(', ')} } from './stripe-objects.generated.js';`,
+    `import { ${OPERATIONS.map(paramsName).sort().join(', ')} } from './stripe-params.generated.js';\n`,
+    '/** Every operation of the Stripe connector; each becomes a client method of the same name. */',
+    'export const stripeOperations = {',
+    entries.join('\n'),
+    '};',
+    '',
+  ].join('\n');
+}
+
 function emitParams(spec: OpenApiDocument): string {
   const blocks = OPERATIONS.map((op) => {
     const operation = operationOf(spec, op.method, op.path);
@@ -97,7 +162,8 @@ function emitParams(spec: OpenApiDocument): string {
       : [];
     const { zod, ts } = emitProperties(schema, ctx, 0, new Set(), true, idField);
     const what = `\`${op.name}\`: ${op.method.toUpperCase()} ${op.path} (${operation.operationId})`;
-    return `/** Input of ${what}. */\nexport interface ${op.params} ${ts}\n/** Checks the input of ${what}. */\nexport const ${op.params}: z.ZodType<${op.params}, ${op.params}> = ${zod};`;
+    const params = paramsName(op);
+    return `/** Input of ${what}. */\nexport interface ${params} ${ts}\n/** Checks the input of ${what}. */\nexport const ${params}: z.ZodType<${params}, ${params}> = ${zod};`;
   });
   return [
     HEADER('Operation inputs: typed strictly, sent as given (see stripe-params.ts).', SPEC_SOURCE),
@@ -172,6 +238,7 @@ function templates(): string {
 const spec = loadSpec();
 write('src/stripe/stripe-objects.generated.ts', emitObjects(spec));
 write('src/stripe/stripe-params.generated.ts', emitParams(spec));
+write('src/stripe/stripe-operations.generated.ts', emitOperations(spec));
 write('src/stripe/sandbox/templates.generated.ts', templates());
 write('test/fixtures/stripe-contract.json', `${JSON.stringify(contract(spec), null, 2)}\n`);
 write('test/fixtures/stripe-encoding-examples.json', `${JSON.stringify(encodingExamples(spec), null, 2)}\n`);

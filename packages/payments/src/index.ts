@@ -14,6 +14,8 @@ export {
   type CheckoutEvent,
   CUSTOMER_EVENT_TYPES,
   type CustomerEvent,
+  INVOICE_EVENT_TYPES,
+  type InvoiceEvent,
   ListEventsFilter,
   PAYMENT_EVENT_TYPE_LIST,
   PAYMENT_EVENT_TYPES,
@@ -23,8 +25,11 @@ export {
   type PaymentEventType,
   REFUND_EVENT_TYPES,
   type RefundEvent,
+  SUBSCRIPTION_EVENT_TYPES,
+  type SubscriptionEvent,
   type UnknownPaymentEvent,
 } from './unified/events.js';
+export { Invoice, InvoiceStatus, ListInvoicesFilter, PayInvoiceInput } from './unified/invoice.js';
 export { Amount, Currency, Metadata, Money, Timestamp } from './unified/money.js';
 export {
   CancelPaymentInput,
@@ -37,9 +42,29 @@ export {
   PaymentFailure,
   PaymentStatus,
 } from './unified/payment.js';
-export type { CheckoutApi, CustomersApi, EventsApi, PaymentsApi, PaymentsProvider, RefundsApi } from './unified/payments-provider.js';
+export type {
+  CheckoutApi,
+  CustomersApi,
+  EventsApi,
+  InvoicesApi,
+  PaymentsApi,
+  PaymentsProvider,
+  RefundsApi,
+  SubscriptionsApi,
+} from './unified/payments-provider.js';
 export type { RawTypes } from './unified/raw-types.js';
 export { CreateRefundInput, Refund, RefundReason, RefundStatus } from './unified/refund.js';
 export type { RequestOptions } from './unified/request-options.js';
+export {
+  CancelSubscriptionInput,
+  ChangePlanInput,
+  CreateSubscriptionInput,
+  ListSubscriptionsFilter,
+  Proration,
+  Subscription,
+  SubscriptionItem,
+  SubscriptionItemInput,
+  SubscriptionStatus,
+} from './unified/subscription.js';
 export { isUnsupportedFeatureError, UnsupportedFeatureError } from './unified/unsupported.js';
 export type { WithRaw } from './unified/with-raw.js';

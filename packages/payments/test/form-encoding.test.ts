@@ -38,13 +38,19 @@ async function callSdk(operation: string, input: Record<string, unknown>): Promi
     case 'createCustomer':
       return void (await sdk.customers.create(params));
     case 'updateCustomer':
-      return void (await sdk.customers.update('cus_123', params));
+      return void (await sdk.customers.update('obj_123', params));
     case 'createPaymentIntent':
       return void (await sdk.paymentIntents.create(params));
     case 'createCheckoutSession':
       return void (await sdk.checkout.sessions.create(params));
     case 'listEvents':
       return void (await sdk.events.list(params));
+    case 'createPrice':
+      return void (await sdk.prices.create(params));
+    case 'createSubscription':
+      return void (await sdk.subscriptions.create(params));
+    case 'updateSubscription':
+      return void (await sdk.subscriptions.update('obj_123', params));
     default:
       throw new Error(`no SDK call for ${operation}`);
   }
@@ -74,7 +80,7 @@ describe('form encoding against examples built from the spec', () => {
 
     it(`sends every field through the client, in the ${example.in}`, async () => {
       const method = (client as unknown as Record<string, (input: unknown) => Promise<unknown>>)[example.operation];
-      await method?.(example.operation === 'updateCustomer' ? { id: 'cus_123', ...example.input } : example.input);
+      await method?.(example.path.includes('{') ? { id: 'obj_123', ...example.input } : example.input);
       const request = server.requests.at(-1);
       expect(request?.method).toBe(example.method);
       if (example.in === 'body') {

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStripeClient } from '../src/stripe/index.js';
-import { IdempotencyLedger } from '../src/stripe/sandbox/idempotency-ledger.js';
+import { stripeIdempotencyLedger } from '../src/stripe/sandbox/idempotency-rules.js';
 import { createStripeSandbox, parseForm } from '../src/stripe/sandbox/index.js';
 import { parseSearchQuery } from '../src/stripe/sandbox/search-query.js';
 import { type StripeLoopback, startStripeLoopback } from './support/stripe-loopback.js';
@@ -149,12 +149,30 @@ describe('sandbox building blocks', () => {
     expect(() => parseSearchQuery('email jenny')).toThrow(/Invalid search query/);
   });
 
-  it('refuses a key still in use, and a key reused with other parameters', () => {
-    const ledger = new IdempotencyLedger();
-    ledger.begin('acct', 'k', 'POST /v1/customers\n{a}');
-    expect(ledger.check('acct', 'k', 'POST /v1/customers\n{a}')).toEqual({ kind: 'in_use' });
-    ledger.finish('acct', 'k', 'POST /v1/customers\n{a}', { status: 200, body: '{}', requestId: 'req_1' });
-    expect(ledger.check('acct', 'k', 'POST /v1/customers\n{b}')).toEqual({ kind: 'mismatch' });
-    expect(ledger.check('other', 'k', 'POST /v1/customers\n{b}')).toEqual({ kind: 'new' });
+  it('refuses a key still in use, and a key reused with other parameters', async () => {
+    const ledger = stripeIdempotencyLedger();
+    const request = (fingerprint: string, scope: string, requestId: string) => ({ key: 'k', fingerprint, scope, requestId });
+    let release: () => void = () => {};
+    const running = ledger.run(
+      request('POST /v1/customers\n{a}', 'acct', 'req_1'),
+      () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(Response.json({}));
+        }),
+    );
+    const inUse = await ledger.run(request('POST /v1/customers\n{a}', 'acct', 'req_2'), async () => Response.json({}));
+    expect(inUse.status).toBe(409);
+    expect(await inUse.json()).toMatchObject({ error: { type: 'idempotency_error', code: 'idempotency_key_in_use' } });
+    release();
+    await running;
+    const mismatch = await ledger.run(request('POST /v1/customers\n{b}', 'acct', 'req_3'), async () => Response.json({}));
+    expect(mismatch.status).toBe(400);
+    expect(await mismatch.json()).toMatchObject({ error: { type: 'idempotency_error' } });
+    let performed = false;
+    const other = await ledger.run(request('POST /v1/customers\n{b}', 'other', 'req_4'), async () => {
+      performed = true;
+      return Response.json({});
+    });
+    expect([other.status, performed]).toEqual([200, true]);
   });
 });

@@ -45,7 +45,7 @@ export {
   type SandboxParams,
 } from './sandbox/define-sandbox.js';
 export { EventRecorder, type EventRecorderOptions, type RecordedEvent } from './sandbox/event-recorder.js';
-export { createIdGenerator, type IdGenerator, type IdGeneratorOptions } from './sandbox/id-generator.js';
+export { BASE62, createIdGenerator, type IdGenerator, type IdGeneratorOptions } from './sandbox/id-generator.js';
 export {
   fingerprintOf,
   IdempotencyLedger,
@@ -62,6 +62,7 @@ export {
   tokenPages,
 } from './sandbox/list-page.js';
 export { Collection, createObjectStore, type ObjectStore } from './sandbox/object-store.js';
+export { decodeForm } from './sandbox/read-operation-input.js';
 export { invalidInputResponse, unknownParamsResponse } from './sandbox/sandbox-responses.js';
 export { type RateLimitInfo, TokenBucket, type TokenBucketOptions } from './sandbox/token-bucket.js';
 export { type WebhookDelivery, WebhookSender, type WebhookSenderOptions } from './sandbox/webhook-sender.js';

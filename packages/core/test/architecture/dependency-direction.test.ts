@@ -42,15 +42,12 @@ describe('dependencies point one way', () => {
   });
 
   it('core holds no provider file beyond the verifier presets waiting to move to their category packages', () => {
-    // Each leaves with its package (payments for Stripe's, email for SendGrid's, crm for HubSpot's); none may join them.
+    // Each leaves with its package (email for SendGrid's, crm for HubSpot's; Stripe's is in payments); none may join them.
     const waiting = [
       'webhooks/verify/presets/hubspot-signed-uri.ts',
       'webhooks/verify/presets/hubspot-v3.ts',
       'webhooks/verify/presets/sendgrid-signature.ts',
       'webhooks/verify/presets/sendgrid.ts',
-      'webhooks/verify/presets/stripe-header.ts',
-      'webhooks/verify/presets/stripe.ts',
-      'webhooks/verify/stripe-signature-header.ts',
     ];
     const src = join(PACKAGES, 'core', 'src');
     const named = readdirSync(src, { recursive: true, withFileTypes: true })

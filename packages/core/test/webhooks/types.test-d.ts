@@ -10,8 +10,8 @@ import {
   type UnknownEvent,
   type WebhookReceiver,
 } from '../../src/webhooks/index.js';
-import { hubspotV3, stripe } from '../../src/webhooks/verify/index.js';
-import { paymentsWebhooks } from './support/payments-webhooks.js';
+import { fromHeaders, hmacVerifier, hubspotV3, part } from '../../src/webhooks/verify/index.js';
+import { paymentsVerifier, paymentsWebhooks } from './support/payments-webhooks.js';
 
 const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' } });
 
@@ -79,20 +79,21 @@ describe('declarations', () => {
     createWebhookReceiver(paymentsWebhooks, { secrets: { secrets: ['whsec_old', 'whsec_new'] } });
     // @ts-expect-error: secrets are required
     createWebhookReceiver(paymentsWebhooks, {});
-    // @ts-expect-error: the Stripe preset takes `secret`, not `key`
+    // @ts-expect-error: the declaration's verifier takes `secret`, not `key`
     createWebhookReceiver(paymentsWebhooks, { secrets: { key: 'whsec_x' } });
     // A verifier of your own replaces them.
-    createWebhookReceiver(paymentsWebhooks, { verifier: stripe({ secret: 'whsec_x' }) });
+    createWebhookReceiver(paymentsWebhooks, { verifier: paymentsVerifier({ secret: 'whsec_x' }) });
   });
 
   it('take a clock in ms, on receivers and verifiers, and tolerances in seconds', () => {
     createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' }, now: () => 0 });
     // @ts-expect-error: the clock returns ms, not a Date
     createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' }, now: () => new Date() });
-    stripe({ secret: 'whsec_x', toleranceSec: 600, now: () => 0 });
+    const fields = fromHeaders({ signature: 'X-Sig', timestamp: 'X-Ts' });
+    hmacVerifier({ secret: 'x', fields, template: [part.timestamp, part.body], encoding: 'hex', toleranceSec: 600, now: () => 0 });
     hubspotV3({ clientSecret: 'x', toleranceSec: 600, now: () => 0 });
-    // @ts-expect-error: no preset takes a tolerance in ms, except hubspotV3's deprecated one
-    stripe({ secret: 'whsec_x', toleranceMs: 600_000 });
+    // @ts-expect-error: no verifier takes a tolerance in ms, except hubspotV3's deprecated one
+    hmacVerifier({ secret: 'x', fields, template: [part.timestamp, part.body], encoding: 'hex', toleranceMs: 600_000 });
   });
 
   it('fit the connector slots', () => {

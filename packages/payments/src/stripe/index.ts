@@ -30,7 +30,7 @@ export {
   stripeErrors,
 } from './stripe-errors.js';
 export type { StripeList, StripeSearchResult } from './stripe-lists.js';
-export { stripeOperations } from './stripe-operations.js';
+export { stripeOperations } from './stripe-operations.generated.js';
 export { type StripePayments, stripePayments } from './stripe-payments.js';
 export { type StripeRawTypes, toCheckoutSession, toCustomer, toPayment, toRefund } from './stripe-payments-convert.js';
 export {
@@ -61,6 +61,7 @@ export {
   stripePoll,
 } from './stripe-poll.js';
 export * as StripeSchemas from './stripe-schemas.js';
+export { type StripeVerifierOptions, stripeSigner, stripeVerifier } from './stripe-signature.js';
 export {
   STRIPE_EVENT_SCHEMAS,
   StripeEventEnvelope,
@@ -70,6 +71,5 @@ export {
   type StripeEventType,
   type StripeWebhookSecrets,
   stripeEventSchema,
-  stripeSigner,
   stripeWebhooks,
 } from './stripe-webhooks.js';

@@ -1,7 +1,7 @@
 import { type CallOptions, type Client, type ClientSettings, createClient, defineConnector, type SecretSource } from '@junction/core';
 import { stripeSecretKey } from './stripe-auth.js';
 import { stripeErrors } from './stripe-errors.js';
-import { stripeOperations } from './stripe-operations.js';
+import { stripeOperations } from './stripe-operations.generated.js';
 import { STRIPE_TEST_RATE_LIMIT, stripeIdempotencyPolicy, stripeRateLimitFor, stripeRetryPolicy } from './stripe-policies.js';
 import { stripeEventsPoll } from './stripe-poll.js';
 import { stripeWebhooks } from './stripe-webhooks.js';

@@ -1715,6 +1715,2413 @@ export const CheckoutSession: z.ZodType<CheckoutSession> = z.object({
   url: z.string().nullable().optional(),
 });
 
+/** Products describe the specific goods or services you offer to your customers. */
+export interface Product {
+  /** Whether the product is currently available for purchase. */
+  active: boolean;
+  /** Time at which the object was created. */
+  created: number;
+  /** The ID of the Price object that is the default price for this product. */
+  default_price?: string | Record<string, unknown> | null;
+  /** The product's description, meant to be displayable to the customer. */
+  description?: string | null;
+  /** A list of up to 15 features for this product. */
+  features: Array<{
+    name: string;
+  }>;
+  /** Unique identifier for the object. */
+  id: string;
+  /** A list of up to 8 URLs of images for this product, meant to be displayable to the customer. */
+  images: Array<string>;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata: Record<string, string>;
+  /** The product's name, meant to be displayable to the customer. */
+  name: string;
+  /** String representing the object's type. */
+  object: 'product';
+  /** The dimensions of this product for shipping purposes. */
+  package_dimensions?: {
+    height: number;
+    length: number;
+    weight: number;
+    width: number;
+  } | null;
+  /** Whether this product is shipped (i.e., physical goods). */
+  shippable?: boolean | null;
+  /** Extra information about a product which will appear on your customer's credit card statement. */
+  statement_descriptor?: string | null;
+  /** A tax code ID. */
+  tax_code?: string | Record<string, unknown> | null;
+  /** A label that represents units of this product. */
+  unit_label?: string | null;
+  /** Time at which the object was last updated. */
+  updated: number;
+  /** A URL of a publicly-accessible webpage for this product. */
+  url?: string | null;
+}
+/** Reads Stripe's `product` object (API 2023-08-16). */
+export const Product: z.ZodType<Product> = z.object({
+  active: z.boolean(),
+  created: z.number(),
+  default_price: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  description: z.string().nullable().optional(),
+  features: z.array(
+    z.object({
+      name: z.string(),
+    }),
+  ),
+  id: z.string(),
+  images: z.array(z.string()),
+  livemode: z.boolean(),
+  metadata: z.record(z.string(), z.string()),
+  name: z.string(),
+  object: z.literal('product'),
+  package_dimensions: z
+    .object({
+      height: z.number(),
+      length: z.number(),
+      weight: z.number(),
+      width: z.number(),
+    })
+    .nullable()
+    .optional(),
+  shippable: z.boolean().nullable().optional(),
+  statement_descriptor: z.string().nullable().optional(),
+  tax_code: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  unit_label: z.string().nullable().optional(),
+  updated: z.number(),
+  url: z.string().nullable().optional(),
+});
+
+/** Prices define the unit cost, currency, and (optional) billing cycle for both recurring and one-time purchases of products. */
+export interface Price {
+  /** Whether the price can be used for new purchases. */
+  active: boolean;
+  /** Describes how to compute the price per period. */
+  billing_scheme: 'per_unit' | 'tiered' | (string & {});
+  /** Time at which the object was created. */
+  created: number;
+  /** Three-letter ISO currency code, in lowercase. */
+  currency: string;
+  /** Prices defined in each available currency option. */
+  currency_options?: Record<
+    string,
+    {
+      custom_unit_amount?: Record<string, unknown> | null;
+      tax_behavior?: 'exclusive' | 'inclusive' | 'unspecified' | (string & {}) | null;
+      tiers?: Array<Record<string, unknown>>;
+      unit_amount?: number | null;
+      unit_amount_decimal?: string | null;
+    }
+  >;
+  /** When set, provides configuration for the amount to be adjusted by the customer during Checkout Sessions and Payment Links. */
+  custom_unit_amount?: {
+    maximum?: number | null;
+    minimum?: number | null;
+    preset?: number | null;
+  } | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** A lookup key used to retrieve prices dynamically from a static string. */
+  lookup_key?: string | null;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata: Record<string, string>;
+  /** A brief description of the price, hidden from customers. */
+  nickname?: string | null;
+  /** String representing the object's type. */
+  object: 'price';
+  /** The ID of the product this price is associated with. */
+  product: string | Product | Record<string, unknown>;
+  /** The recurring components of a price such as `interval` and `usage_type`. */
+  recurring?: {
+    aggregate_usage?: 'last_during_period' | 'last_ever' | 'max' | 'sum' | (string & {}) | null;
+    interval: 'day' | 'month' | 'week' | 'year' | (string & {});
+    interval_count: number;
+    usage_type: 'licensed' | 'metered' | (string & {});
+  } | null;
+  /** Only required if a default tax behavior) was not provided in the Stripe Tax settings. */
+  tax_behavior?: 'exclusive' | 'inclusive' | 'unspecified' | (string & {}) | null;
+  /** Each element represents a pricing tier. */
+  tiers?: Array<{
+    flat_amount?: number | null;
+    flat_amount_decimal?: string | null;
+    unit_amount?: number | null;
+    unit_amount_decimal?: string | null;
+    up_to?: number | null;
+  }>;
+  /** Defines if the tiering price should be `graduated` or `volume` based. */
+  tiers_mode?: 'graduated' | 'volume' | (string & {}) | null;
+  /** Apply a transformation to the reported usage or set quantity before computing the amount billed. */
+  transform_quantity?: {
+    divide_by: number;
+    round: 'down' | 'up' | (string & {});
+  } | null;
+  /** One of `one_time` or `recurring` depending on whether the price is for a one-time purchase or a recurring (subscription) purchase. */
+  type: 'one_time' | 'recurring' | (string & {});
+  /** The unit amount in cents (or local equivalent) to be charged, represented as a whole integer if possible. */
+  unit_amount?: number | null;
+  /** The unit amount in cents (or local equivalent) to be charged, represented as a decimal string with at most 12 decimal places. */
+  unit_amount_decimal?: string | null;
+}
+/** Reads Stripe's `price` object (API 2023-08-16). */
+export const Price: z.ZodType<Price> = z.object({
+  active: z.boolean(),
+  billing_scheme: openEnum(['per_unit', 'tiered']),
+  created: z.number(),
+  currency: z.string(),
+  currency_options: z
+    .record(
+      z.string(),
+      z.object({
+        custom_unit_amount: z.record(z.string(), z.unknown()).nullable().optional(),
+        tax_behavior: openEnum(['exclusive', 'inclusive', 'unspecified']).nullable().optional(),
+        tiers: z.array(z.record(z.string(), z.unknown())).optional(),
+        unit_amount: z.number().nullable().optional(),
+        unit_amount_decimal: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  custom_unit_amount: z
+    .object({
+      maximum: z.number().nullable().optional(),
+      minimum: z.number().nullable().optional(),
+      preset: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  id: z.string(),
+  livemode: z.boolean(),
+  lookup_key: z.string().nullable().optional(),
+  metadata: z.record(z.string(), z.string()),
+  nickname: z.string().nullable().optional(),
+  object: z.literal('price'),
+  product: z.union([z.string(), Product, z.record(z.string(), z.unknown())]),
+  recurring: z
+    .object({
+      aggregate_usage: openEnum(['last_during_period', 'last_ever', 'max', 'sum']).nullable().optional(),
+      interval: openEnum(['day', 'month', 'week', 'year']),
+      interval_count: z.number(),
+      usage_type: openEnum(['licensed', 'metered']),
+    })
+    .nullable()
+    .optional(),
+  tax_behavior: openEnum(['exclusive', 'inclusive', 'unspecified']).nullable().optional(),
+  tiers: z
+    .array(
+      z.object({
+        flat_amount: z.number().nullable().optional(),
+        flat_amount_decimal: z.string().nullable().optional(),
+        unit_amount: z.number().nullable().optional(),
+        unit_amount_decimal: z.string().nullable().optional(),
+        up_to: z.number().nullable().optional(),
+      }),
+    )
+    .optional(),
+  tiers_mode: openEnum(['graduated', 'volume']).nullable().optional(),
+  transform_quantity: z
+    .object({
+      divide_by: z.number(),
+      round: openEnum(['down', 'up']),
+    })
+    .nullable()
+    .optional(),
+  type: openEnum(['one_time', 'recurring']),
+  unit_amount: z.number().nullable().optional(),
+  unit_amount_decimal: z.string().nullable().optional(),
+});
+
+/** PaymentMethod objects represent your customer's payment instruments. */
+export interface PaymentMethod {
+  acss_debit?: {
+    bank_name?: string | null;
+    fingerprint?: string | null;
+    institution_number?: string | null;
+    last4?: string | null;
+    transit_number?: string | null;
+  };
+  affirm?: Record<string, unknown>;
+  afterpay_clearpay?: Record<string, unknown>;
+  alipay?: Record<string, unknown>;
+  au_becs_debit?: {
+    bsb_number?: string | null;
+    fingerprint?: string | null;
+    last4?: string | null;
+  };
+  bacs_debit?: {
+    fingerprint?: string | null;
+    last4?: string | null;
+    sort_code?: string | null;
+  };
+  bancontact?: Record<string, unknown>;
+  billing_details: {
+    address?: Address | null;
+    email?: string | null;
+    name?: string | null;
+    phone?: string | null;
+  };
+  blik?: Record<string, unknown>;
+  boleto?: {
+    tax_id: string;
+  };
+  card?: {
+    brand: string;
+    checks?: Record<string, unknown> | null;
+    country?: string | null;
+    exp_month: number;
+    exp_year: number;
+    fingerprint?: string | null;
+    funding: string;
+    generated_from?: Record<string, unknown> | null;
+    last4: string;
+    networks?: Record<string, unknown> | null;
+    three_d_secure_usage?: Record<string, unknown> | null;
+    wallet?: Record<string, unknown> | null;
+  };
+  card_present?: {
+    brand?: string | null;
+    cardholder_name?: string | null;
+    country?: string | null;
+    exp_month: number;
+    exp_year: number;
+    fingerprint?: string | null;
+    funding?: string | null;
+    last4?: string | null;
+    networks?: Record<string, unknown> | null;
+    read_method?:
+      | 'contact_emv'
+      | 'contactless_emv'
+      | 'contactless_magstripe_mode'
+      | 'magnetic_stripe_fallback'
+      | 'magnetic_stripe_track2'
+      | (string & {})
+      | null;
+  };
+  cashapp?: {
+    buyer_id?: string | null;
+    cashtag?: string | null;
+  };
+  /** Time at which the object was created. */
+  created: number;
+  /** The ID of the Customer to which this PaymentMethod is saved. */
+  customer?: string | Customer | null;
+  customer_balance?: Record<string, unknown>;
+  eps?: {
+    bank?:
+      | 'arzte_und_apotheker_bank'
+      | 'austrian_anadi_bank_ag'
+      | 'bank_austria'
+      | 'bankhaus_carl_spangler'
+      | 'bankhaus_schelhammer_und_schattera_ag'
+      | 'bawag_psk_ag'
+      | 'bks_bank_ag'
+      | 'brull_kallmus_bank_ag'
+      | 'btv_vier_lander_bank'
+      | 'capital_bank_grawe_gruppe_ag'
+      | 'deutsche_bank_ag'
+      | 'dolomitenbank'
+      | 'easybank_ag'
+      | 'erste_bank_und_sparkassen'
+      | 'hypo_alpeadriabank_international_ag'
+      | 'hypo_bank_burgenland_aktiengesellschaft'
+      | 'hypo_noe_lb_fur_niederosterreich_u_wien'
+      | 'hypo_oberosterreich_salzburg_steiermark'
+      | 'hypo_tirol_bank_ag'
+      | 'hypo_vorarlberg_bank_ag'
+      | 'marchfelder_bank'
+      | 'oberbank_ag'
+      | 'raiffeisen_bankengruppe_osterreich'
+      | 'schoellerbank_ag'
+      | 'sparda_bank_wien'
+      | 'volksbank_gruppe'
+      | 'volkskreditbank_ag'
+      | 'vr_bank_braunau'
+      | (string & {})
+      | null;
+  };
+  fpx?: {
+    bank:
+      | 'affin_bank'
+      | 'agrobank'
+      | 'alliance_bank'
+      | 'ambank'
+      | 'bank_islam'
+      | 'bank_muamalat'
+      | 'bank_of_china'
+      | 'bank_rakyat'
+      | 'bsn'
+      | 'cimb'
+      | 'deutsche_bank'
+      | 'hong_leong_bank'
+      | 'hsbc'
+      | 'kfh'
+      | 'maybank2e'
+      | 'maybank2u'
+      | 'ocbc'
+      | 'pb_enterprise'
+      | 'public_bank'
+      | 'rhb'
+      | 'standard_chartered'
+      | 'uob'
+      | (string & {});
+  };
+  giropay?: Record<string, unknown>;
+  grabpay?: Record<string, unknown>;
+  /** Unique identifier for the object. */
+  id: string;
+  ideal?: {
+    bank?:
+      | 'abn_amro'
+      | 'asn_bank'
+      | 'bunq'
+      | 'handelsbanken'
+      | 'ing'
+      | 'knab'
+      | 'moneyou'
+      | 'n26'
+      | 'rabobank'
+      | 'regiobank'
+      | 'revolut'
+      | 'sns_bank'
+      | 'triodos_bank'
+      | 'van_lanschot'
+      | 'yoursafe'
+      | (string & {})
+      | null;
+    bic?:
+      | 'ABNANL2A'
+      | 'ASNBNL21'
+      | 'BITSNL2A'
+      | 'BUNQNL2A'
+      | 'FVLBNL22'
+      | 'HANDNL2A'
+      | 'INGBNL2A'
+      | 'KNABNL2H'
+      | 'MOYONL21'
+      | 'NTSBDEB1'
+      | 'RABONL2U'
+      | 'RBRBNL21'
+      | 'REVOIE23'
+      | 'REVOLT21'
+      | 'SNSBNL2A'
+      | 'TRIONL2U'
+      | (string & {})
+      | null;
+  };
+  interac_present?: {
+    brand?: string | null;
+    cardholder_name?: string | null;
+    country?: string | null;
+    exp_month: number;
+    exp_year: number;
+    fingerprint?: string | null;
+    funding?: string | null;
+    last4?: string | null;
+    networks?: Record<string, unknown> | null;
+    preferred_locales?: Array<string> | null;
+    read_method?:
+      | 'contact_emv'
+      | 'contactless_emv'
+      | 'contactless_magstripe_mode'
+      | 'magnetic_stripe_fallback'
+      | 'magnetic_stripe_track2'
+      | (string & {})
+      | null;
+  };
+  klarna?: {
+    dob?: Record<string, unknown> | null;
+  };
+  konbini?: Record<string, unknown>;
+  link?: {
+    email?: string | null;
+  };
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata?: Record<string, string> | null;
+  /** String representing the object's type. */
+  object: 'payment_method';
+  oxxo?: Record<string, unknown>;
+  p24?: {
+    bank?:
+      | 'alior_bank'
+      | 'bank_millennium'
+      | 'bank_nowy_bfg_sa'
+      | 'bank_pekao_sa'
+      | 'banki_spbdzielcze'
+      | 'blik'
+      | 'bnp_paribas'
+      | 'boz'
+      | 'citi_handlowy'
+      | 'credit_agricole'
+      | 'envelobank'
+      | 'etransfer_pocztowy24'
+      | 'getin_bank'
+      | 'ideabank'
+      | 'ing'
+      | 'inteligo'
+      | 'mbank_mtransfer'
+      | 'nest_przelew'
+      | 'noble_pay'
+      | 'pbac_z_ipko'
+      | 'plus_bank'
+      | 'santander_przelew24'
+      | 'tmobile_usbugi_bankowe'
+      | 'toyota_bank'
+      | 'volkswagen_bank'
+      | (string & {})
+      | null;
+  };
+  paynow?: Record<string, unknown>;
+  paypal?: {
+    payer_email?: string | null;
+    payer_id?: string | null;
+  };
+  pix?: Record<string, unknown>;
+  promptpay?: Record<string, unknown>;
+  radar_options?: {
+    session?: string;
+  };
+  sepa_debit?: {
+    bank_code?: string | null;
+    branch_code?: string | null;
+    country?: string | null;
+    fingerprint?: string | null;
+    generated_from?: Record<string, unknown> | null;
+    last4?: string | null;
+  };
+  sofort?: {
+    country?: string | null;
+  };
+  /** The type of the PaymentMethod. */
+  type:
+    | 'acss_debit'
+    | 'affirm'
+    | 'afterpay_clearpay'
+    | 'alipay'
+    | 'au_becs_debit'
+    | 'bacs_debit'
+    | 'bancontact'
+    | 'blik'
+    | 'boleto'
+    | 'card'
+    | 'card_present'
+    | 'cashapp'
+    | 'customer_balance'
+    | 'eps'
+    | 'fpx'
+    | 'giropay'
+    | 'grabpay'
+    | 'ideal'
+    | 'interac_present'
+    | 'klarna'
+    | 'konbini'
+    | 'link'
+    | 'oxxo'
+    | 'p24'
+    | 'paynow'
+    | 'paypal'
+    | 'pix'
+    | 'promptpay'
+    | 'sepa_debit'
+    | 'sofort'
+    | 'us_bank_account'
+    | 'wechat_pay'
+    | 'zip'
+    | (string & {});
+  us_bank_account?: {
+    account_holder_type?: 'company' | 'individual' | (string & {}) | null;
+    account_type?: 'checking' | 'savings' | (string & {}) | null;
+    bank_name?: string | null;
+    financial_connections_account?: string | null;
+    fingerprint?: string | null;
+    last4?: string | null;
+    networks?: Record<string, unknown> | null;
+    routing_number?: string | null;
+    status_details?: Record<string, unknown> | null;
+  };
+  wechat_pay?: Record<string, unknown>;
+  zip?: Record<string, unknown>;
+}
+/** Reads Stripe's `payment_method` object (API 2023-08-16). */
+export const PaymentMethod: z.ZodType<PaymentMethod> = z.object({
+  acss_debit: z
+    .object({
+      bank_name: z.string().nullable().optional(),
+      fingerprint: z.string().nullable().optional(),
+      institution_number: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+      transit_number: z.string().nullable().optional(),
+    })
+    .optional(),
+  affirm: z.record(z.string(), z.unknown()).optional(),
+  afterpay_clearpay: z.record(z.string(), z.unknown()).optional(),
+  alipay: z.record(z.string(), z.unknown()).optional(),
+  au_becs_debit: z
+    .object({
+      bsb_number: z.string().nullable().optional(),
+      fingerprint: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+    })
+    .optional(),
+  bacs_debit: z
+    .object({
+      fingerprint: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+      sort_code: z.string().nullable().optional(),
+    })
+    .optional(),
+  bancontact: z.record(z.string(), z.unknown()).optional(),
+  billing_details: z.object({
+    address: Address.nullable().optional(),
+    email: z.string().nullable().optional(),
+    name: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+  }),
+  blik: z.record(z.string(), z.unknown()).optional(),
+  boleto: z
+    .object({
+      tax_id: z.string(),
+    })
+    .optional(),
+  card: z
+    .object({
+      brand: z.string(),
+      checks: z.record(z.string(), z.unknown()).nullable().optional(),
+      country: z.string().nullable().optional(),
+      exp_month: z.number(),
+      exp_year: z.number(),
+      fingerprint: z.string().nullable().optional(),
+      funding: z.string(),
+      generated_from: z.record(z.string(), z.unknown()).nullable().optional(),
+      last4: z.string(),
+      networks: z.record(z.string(), z.unknown()).nullable().optional(),
+      three_d_secure_usage: z.record(z.string(), z.unknown()).nullable().optional(),
+      wallet: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .optional(),
+  card_present: z
+    .object({
+      brand: z.string().nullable().optional(),
+      cardholder_name: z.string().nullable().optional(),
+      country: z.string().nullable().optional(),
+      exp_month: z.number(),
+      exp_year: z.number(),
+      fingerprint: z.string().nullable().optional(),
+      funding: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+      networks: z.record(z.string(), z.unknown()).nullable().optional(),
+      read_method: openEnum([
+        'contact_emv',
+        'contactless_emv',
+        'contactless_magstripe_mode',
+        'magnetic_stripe_fallback',
+        'magnetic_stripe_track2',
+      ])
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  cashapp: z
+    .object({
+      buyer_id: z.string().nullable().optional(),
+      cashtag: z.string().nullable().optional(),
+    })
+    .optional(),
+  created: z.number(),
+  customer: z.union([z.string(), Customer]).nullable().optional(),
+  customer_balance: z.record(z.string(), z.unknown()).optional(),
+  eps: z
+    .object({
+      bank: openEnum([
+        'arzte_und_apotheker_bank',
+        'austrian_anadi_bank_ag',
+        'bank_austria',
+        'bankhaus_carl_spangler',
+        'bankhaus_schelhammer_und_schattera_ag',
+        'bawag_psk_ag',
+        'bks_bank_ag',
+        'brull_kallmus_bank_ag',
+        'btv_vier_lander_bank',
+        'capital_bank_grawe_gruppe_ag',
+        'deutsche_bank_ag',
+        'dolomitenbank',
+        'easybank_ag',
+        'erste_bank_und_sparkassen',
+        'hypo_alpeadriabank_international_ag',
+        'hypo_bank_burgenland_aktiengesellschaft',
+        'hypo_noe_lb_fur_niederosterreich_u_wien',
+        'hypo_oberosterreich_salzburg_steiermark',
+        'hypo_tirol_bank_ag',
+        'hypo_vorarlberg_bank_ag',
+        'marchfelder_bank',
+        'oberbank_ag',
+        'raiffeisen_bankengruppe_osterreich',
+        'schoellerbank_ag',
+        'sparda_bank_wien',
+        'volksbank_gruppe',
+        'volkskreditbank_ag',
+        'vr_bank_braunau',
+      ])
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  fpx: z
+    .object({
+      bank: openEnum([
+        'affin_bank',
+        'agrobank',
+        'alliance_bank',
+        'ambank',
+        'bank_islam',
+        'bank_muamalat',
+        'bank_of_china',
+        'bank_rakyat',
+        'bsn',
+        'cimb',
+        'deutsche_bank',
+        'hong_leong_bank',
+        'hsbc',
+        'kfh',
+        'maybank2e',
+        'maybank2u',
+        'ocbc',
+        'pb_enterprise',
+        'public_bank',
+        'rhb',
+        'standard_chartered',
+        'uob',
+      ]),
+    })
+    .optional(),
+  giropay: z.record(z.string(), z.unknown()).optional(),
+  grabpay: z.record(z.string(), z.unknown()).optional(),
+  id: z.string(),
+  ideal: z
+    .object({
+      bank: openEnum([
+        'abn_amro',
+        'asn_bank',
+        'bunq',
+        'handelsbanken',
+        'ing',
+        'knab',
+        'moneyou',
+        'n26',
+        'rabobank',
+        'regiobank',
+        'revolut',
+        'sns_bank',
+        'triodos_bank',
+        'van_lanschot',
+        'yoursafe',
+      ])
+        .nullable()
+        .optional(),
+      bic: openEnum([
+        'ABNANL2A',
+        'ASNBNL21',
+        'BITSNL2A',
+        'BUNQNL2A',
+        'FVLBNL22',
+        'HANDNL2A',
+        'INGBNL2A',
+        'KNABNL2H',
+        'MOYONL21',
+        'NTSBDEB1',
+        'RABONL2U',
+        'RBRBNL21',
+        'REVOIE23',
+        'REVOLT21',
+        'SNSBNL2A',
+        'TRIONL2U',
+      ])
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  interac_present: z
+    .object({
+      brand: z.string().nullable().optional(),
+      cardholder_name: z.string().nullable().optional(),
+      country: z.string().nullable().optional(),
+      exp_month: z.number(),
+      exp_year: z.number(),
+      fingerprint: z.string().nullable().optional(),
+      funding: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+      networks: z.record(z.string(), z.unknown()).nullable().optional(),
+      preferred_locales: z.array(z.string()).nullable().optional(),
+      read_method: openEnum([
+        'contact_emv',
+        'contactless_emv',
+        'contactless_magstripe_mode',
+        'magnetic_stripe_fallback',
+        'magnetic_stripe_track2',
+      ])
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  klarna: z
+    .object({
+      dob: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .optional(),
+  konbini: z.record(z.string(), z.unknown()).optional(),
+  link: z
+    .object({
+      email: z.string().nullable().optional(),
+    })
+    .optional(),
+  livemode: z.boolean(),
+  metadata: z.record(z.string(), z.string()).nullable().optional(),
+  object: z.literal('payment_method'),
+  oxxo: z.record(z.string(), z.unknown()).optional(),
+  p24: z
+    .object({
+      bank: openEnum([
+        'alior_bank',
+        'bank_millennium',
+        'bank_nowy_bfg_sa',
+        'bank_pekao_sa',
+        'banki_spbdzielcze',
+        'blik',
+        'bnp_paribas',
+        'boz',
+        'citi_handlowy',
+        'credit_agricole',
+        'envelobank',
+        'etransfer_pocztowy24',
+        'getin_bank',
+        'ideabank',
+        'ing',
+        'inteligo',
+        'mbank_mtransfer',
+        'nest_przelew',
+        'noble_pay',
+        'pbac_z_ipko',
+        'plus_bank',
+        'santander_przelew24',
+        'tmobile_usbugi_bankowe',
+        'toyota_bank',
+        'volkswagen_bank',
+      ])
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  paynow: z.record(z.string(), z.unknown()).optional(),
+  paypal: z
+    .object({
+      payer_email: z.string().nullable().optional(),
+      payer_id: z.string().nullable().optional(),
+    })
+    .optional(),
+  pix: z.record(z.string(), z.unknown()).optional(),
+  promptpay: z.record(z.string(), z.unknown()).optional(),
+  radar_options: z
+    .object({
+      session: z.string().optional(),
+    })
+    .optional(),
+  sepa_debit: z
+    .object({
+      bank_code: z.string().nullable().optional(),
+      branch_code: z.string().nullable().optional(),
+      country: z.string().nullable().optional(),
+      fingerprint: z.string().nullable().optional(),
+      generated_from: z.record(z.string(), z.unknown()).nullable().optional(),
+      last4: z.string().nullable().optional(),
+    })
+    .optional(),
+  sofort: z
+    .object({
+      country: z.string().nullable().optional(),
+    })
+    .optional(),
+  type: openEnum([
+    'acss_debit',
+    'affirm',
+    'afterpay_clearpay',
+    'alipay',
+    'au_becs_debit',
+    'bacs_debit',
+    'bancontact',
+    'blik',
+    'boleto',
+    'card',
+    'card_present',
+    'cashapp',
+    'customer_balance',
+    'eps',
+    'fpx',
+    'giropay',
+    'grabpay',
+    'ideal',
+    'interac_present',
+    'klarna',
+    'konbini',
+    'link',
+    'oxxo',
+    'p24',
+    'paynow',
+    'paypal',
+    'pix',
+    'promptpay',
+    'sepa_debit',
+    'sofort',
+    'us_bank_account',
+    'wechat_pay',
+    'zip',
+  ]),
+  us_bank_account: z
+    .object({
+      account_holder_type: openEnum(['company', 'individual']).nullable().optional(),
+      account_type: openEnum(['checking', 'savings']).nullable().optional(),
+      bank_name: z.string().nullable().optional(),
+      financial_connections_account: z.string().nullable().optional(),
+      fingerprint: z.string().nullable().optional(),
+      last4: z.string().nullable().optional(),
+      networks: z.record(z.string(), z.unknown()).nullable().optional(),
+      routing_number: z.string().nullable().optional(),
+      status_details: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .optional(),
+  wechat_pay: z.record(z.string(), z.unknown()).optional(),
+  zip: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** A SetupIntent guides you through the process of setting up and saving a customer's payment credentials for future payments. */
+export interface SetupIntent {
+  /** ID of the Connect application that created the SetupIntent. */
+  application?: string | Record<string, unknown> | null;
+  /** If present, the SetupIntent's payment method will be attached to the in-context Stripe Account. */
+  attach_to_self?: boolean;
+  /** Settings for dynamic payment methods compatible with this Setup Intent */
+  automatic_payment_methods?: {
+    allow_redirects?: 'always' | 'never' | (string & {});
+    enabled?: boolean | null;
+  } | null;
+  /** Reason for cancellation of this SetupIntent, one of `abandoned`, `requested_by_customer`, or `duplicate`. */
+  cancellation_reason?: 'abandoned' | 'duplicate' | 'requested_by_customer' | (string & {}) | null;
+  /** The client secret of this SetupIntent. */
+  client_secret?: string | null;
+  /** Time at which the object was created. */
+  created: number;
+  /** ID of the Customer this SetupIntent belongs to, if one exists. */
+  customer?: string | Customer | DeletedCustomer | null;
+  /** An arbitrary string attached to the object. */
+  description?: string | null;
+  /** Indicates the directions of money movement for which this payment method is intended to be used. */
+  flow_directions?: Array<'inbound' | 'outbound' | (string & {})> | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** The error encountered in the previous SetupIntent confirmation. */
+  last_setup_error?: ApiErrors | null;
+  /** The most recent SetupAttempt for this SetupIntent. */
+  latest_attempt?: string | Record<string, unknown> | null;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** ID of the multi use Mandate generated by the SetupIntent. */
+  mandate?: string | Record<string, unknown> | null;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata?: Record<string, string> | null;
+  /** If present, this property tells you what actions you need to take in order for your customer to continue payment setup. */
+  next_action?: {
+    cashapp_handle_redirect_or_display_qr_code?: Record<string, unknown>;
+    redirect_to_url?: Record<string, unknown>;
+    type: string;
+    use_stripe_sdk?: Record<string, unknown>;
+    verify_with_microdeposits?: Record<string, unknown>;
+  } | null;
+  /** String representing the object's type. */
+  object: 'setup_intent';
+  /** The account (if any) for which the setup is intended. */
+  on_behalf_of?: string | Record<string, unknown> | null;
+  /** ID of the payment method used with this SetupIntent. */
+  payment_method?: string | PaymentMethod | null;
+  /** Payment-method-specific configuration for this SetupIntent. */
+  payment_method_options?: {
+    acss_debit?: Record<string, unknown>;
+    card?: Record<string, unknown>;
+    link?: Record<string, unknown>;
+    paypal?: Record<string, unknown>;
+    sepa_debit?: Record<string, unknown>;
+    us_bank_account?: Record<string, unknown>;
+  } | null;
+  /** The list of payment method types (e.g. */
+  payment_method_types: Array<string>;
+  /** ID of the single_use Mandate generated by the SetupIntent. */
+  single_use_mandate?: string | Record<string, unknown> | null;
+  /** Status of this SetupIntent, one of `requires_payment_method`, `requires_confirmation`, `requires_action`, `processing`, `canceled`, or `succeeded`. */
+  status: 'canceled' | 'processing' | 'requires_action' | 'requires_confirmation' | 'requires_payment_method' | 'succeeded' | (string & {});
+  /** Indicates how the payment method is intended to be used in the future. */
+  usage: string;
+}
+/** Reads Stripe's `setup_intent` object (API 2023-08-16). */
+export const SetupIntent: z.ZodType<SetupIntent> = z.object({
+  application: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  attach_to_self: z.boolean().optional(),
+  automatic_payment_methods: z
+    .object({
+      allow_redirects: openEnum(['always', 'never']).optional(),
+      enabled: z.boolean().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  cancellation_reason: openEnum(['abandoned', 'duplicate', 'requested_by_customer']).nullable().optional(),
+  client_secret: z.string().nullable().optional(),
+  created: z.number(),
+  customer: z.union([z.string(), Customer, DeletedCustomer]).nullable().optional(),
+  description: z.string().nullable().optional(),
+  flow_directions: z
+    .array(openEnum(['inbound', 'outbound']))
+    .nullable()
+    .optional(),
+  id: z.string(),
+  last_setup_error: ApiErrors.nullable().optional(),
+  latest_attempt: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  livemode: z.boolean(),
+  mandate: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  metadata: z.record(z.string(), z.string()).nullable().optional(),
+  next_action: z
+    .object({
+      cashapp_handle_redirect_or_display_qr_code: z.record(z.string(), z.unknown()).optional(),
+      redirect_to_url: z.record(z.string(), z.unknown()).optional(),
+      type: z.string(),
+      use_stripe_sdk: z.record(z.string(), z.unknown()).optional(),
+      verify_with_microdeposits: z.record(z.string(), z.unknown()).optional(),
+    })
+    .nullable()
+    .optional(),
+  object: z.literal('setup_intent'),
+  on_behalf_of: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  payment_method: z.union([z.string(), PaymentMethod]).nullable().optional(),
+  payment_method_options: z
+    .object({
+      acss_debit: z.record(z.string(), z.unknown()).optional(),
+      card: z.record(z.string(), z.unknown()).optional(),
+      link: z.record(z.string(), z.unknown()).optional(),
+      paypal: z.record(z.string(), z.unknown()).optional(),
+      sepa_debit: z.record(z.string(), z.unknown()).optional(),
+      us_bank_account: z.record(z.string(), z.unknown()).optional(),
+    })
+    .nullable()
+    .optional(),
+  payment_method_types: z.array(z.string()),
+  single_use_mandate: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  status: openEnum(['canceled', 'processing', 'requires_action', 'requires_confirmation', 'requires_payment_method', 'succeeded']),
+  usage: z.string(),
+});
+
+/** Subscription items allow you to create customer subscriptions with more than one plan, making it easy to represent complex billing relationships. */
+export interface SubscriptionItem {
+  /** Define thresholds at which an invoice will be sent, and the related subscription advanced to a new billing period */
+  billing_thresholds?: {
+    usage_gte?: number | null;
+  } | null;
+  /** Time at which the object was created. */
+  created: number;
+  /** Unique identifier for the object. */
+  id: string;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata: Record<string, string>;
+  /** String representing the object's type. */
+  object: 'subscription_item';
+  price: Price;
+  /** The quantity of the plan to which the customer should be subscribed. */
+  quantity?: number;
+  /** The `subscription` this `subscription_item` belongs to. */
+  subscription: string;
+  /** The tax rates which apply to this `subscription_item`. */
+  tax_rates?: Array<Record<string, unknown>> | null;
+}
+/** Reads Stripe's `subscription_item` object (API 2023-08-16). */
+export const SubscriptionItem: z.ZodType<SubscriptionItem> = z.object({
+  billing_thresholds: z
+    .object({
+      usage_gte: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  created: z.number(),
+  id: z.string(),
+  metadata: z.record(z.string(), z.string()),
+  object: z.literal('subscription_item'),
+  price: Price,
+  quantity: z.number().optional(),
+  subscription: z.string(),
+  tax_rates: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
+});
+
+/** Subscriptions allow you to charge a customer on a recurring basis. */
+export interface Subscription {
+  /** ID of the Connect Application that created the subscription. */
+  application?: string | Record<string, unknown> | null;
+  /** A non-negative decimal between 0 and 100, with at most two decimal places. */
+  application_fee_percent?: number | null;
+  automatic_tax: {
+    enabled: boolean;
+  };
+  /** Determines the date of the first full invoice, and, for plans with `month` or `year` intervals, the day of the month for subsequent invoices. */
+  billing_cycle_anchor: number;
+  /** Define thresholds at which an invoice will be sent, and the subscription advanced to a new billing period */
+  billing_thresholds?: {
+    amount_gte?: number | null;
+    reset_billing_cycle_anchor?: boolean | null;
+  } | null;
+  /** A date in the future at which the subscription will automatically get canceled */
+  cancel_at?: number | null;
+  /** If the subscription has been canceled with the `at_period_end` flag set to `true`, `cancel_at_period_end` on the subscription will be true. */
+  cancel_at_period_end: boolean;
+  /** If the subscription has been canceled, the date of that cancellation. */
+  canceled_at?: number | null;
+  /** Details about why this subscription was cancelled */
+  cancellation_details?: {
+    comment?: string | null;
+    feedback?:
+      | 'customer_service'
+      | 'low_quality'
+      | 'missing_features'
+      | 'other'
+      | 'switched_service'
+      | 'too_complex'
+      | 'too_expensive'
+      | 'unused'
+      | (string & {})
+      | null;
+    reason?: 'cancellation_requested' | 'payment_disputed' | 'payment_failed' | (string & {}) | null;
+  } | null;
+  /** Either `charge_automatically`, or `send_invoice`. */
+  collection_method: 'charge_automatically' | 'send_invoice' | (string & {});
+  /** Time at which the object was created. */
+  created: number;
+  /** Three-letter ISO currency code, in lowercase. */
+  currency: string;
+  /** End of the current period that the subscription has been invoiced for. */
+  current_period_end: number;
+  /** Start of the current period that the subscription has been invoiced for. */
+  current_period_start: number;
+  /** ID of the customer who owns the subscription. */
+  customer: string | Customer | DeletedCustomer;
+  /** Number of days a customer has to pay invoices generated by this subscription. */
+  days_until_due?: number | null;
+  /** ID of the default payment method for the subscription. */
+  default_payment_method?: string | PaymentMethod | null;
+  /** ID of the default payment source for the subscription. */
+  default_source?: string | Record<string, unknown> | null;
+  /** The tax rates that will apply to any subscription item that does not have `tax_rates` set. */
+  default_tax_rates?: Array<Record<string, unknown>> | null;
+  /** The subscription's description, meant to be displayable to the customer. */
+  description?: string | null;
+  /** Describes the current discount applied to this subscription, if there is one. */
+  discount?: Record<string, unknown> | null;
+  /** If the subscription has ended, the date the subscription ended. */
+  ended_at?: number | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** List of subscription items, each with an attached price. */
+  items: {
+    data: Array<SubscriptionItem>;
+    has_more: boolean;
+    object: 'list';
+    url: string;
+  };
+  /** The most recent invoice this subscription has generated. */
+  latest_invoice?: string | Record<string, unknown> | null;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata: Record<string, string>;
+  /** Specifies the approximate timestamp on which any pending invoice items will be billed according to the schedule provided at `pending_invoice_item_interval`. */
+  next_pending_invoice_item_invoice?: number | null;
+  /** String representing the object's type. */
+  object: 'subscription';
+  /** The account (if any) the charge was made on behalf of for charges associated with this subscription. */
+  on_behalf_of?: string | Record<string, unknown> | null;
+  /** If specified, payment collection for this subscription will be paused. */
+  pause_collection?: {
+    behavior: 'keep_as_draft' | 'mark_uncollectible' | 'void' | (string & {});
+    resumes_at?: number | null;
+  } | null;
+  /** Payment settings passed on to invoices created by the subscription. */
+  payment_settings?: {
+    payment_method_options?: Record<string, unknown> | null;
+    payment_method_types?: Array<
+      | 'ach_credit_transfer'
+      | 'ach_debit'
+      | 'acss_debit'
+      | 'au_becs_debit'
+      | 'bacs_debit'
+      | 'bancontact'
+      | 'boleto'
+      | 'card'
+      | 'cashapp'
+      | 'customer_balance'
+      | 'fpx'
+      | 'giropay'
+      | 'grabpay'
+      | 'ideal'
+      | 'konbini'
+      | 'link'
+      | 'paynow'
+      | 'paypal'
+      | 'promptpay'
+      | 'sepa_debit'
+      | 'sofort'
+      | 'us_bank_account'
+      | 'wechat_pay'
+      | (string & {})
+    > | null;
+    save_default_payment_method?: 'off' | 'on_subscription' | (string & {}) | null;
+  } | null;
+  /** Specifies an interval for how often to bill for any pending invoice items. */
+  pending_invoice_item_interval?: {
+    interval: 'day' | 'month' | 'week' | 'year' | (string & {});
+    interval_count: number;
+  } | null;
+  /** You can use this SetupIntent to collect user authentication when creating a subscription without immediate payment or updating a subscription's payment method, allowing you to optimize for off-sess... */
+  pending_setup_intent?: string | SetupIntent | null;
+  /** If specified, pending updates that will be applied to the subscription once the `latest_invoice` has been paid. */
+  pending_update?: {
+    billing_cycle_anchor?: number | null;
+    expires_at: number;
+    subscription_items?: Array<SubscriptionItem> | null;
+    trial_end?: number | null;
+    trial_from_plan?: boolean | null;
+  } | null;
+  /** The schedule attached to the subscription */
+  schedule?: string | Record<string, unknown> | null;
+  /** Date when the subscription was first created. */
+  start_date: number;
+  /** Possible values are `incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `canceled`, or `unpaid`. */
+  status: 'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid' | (string & {});
+  /** ID of the test clock this subscription belongs to. */
+  test_clock?: string | Record<string, unknown> | null;
+  /** The account (if any) the subscription's payments will be attributed to for tax reporting, and where funds from each payment will be transferred to for each of the subscription's invoices. */
+  transfer_data?: {
+    amount_percent?: number | null;
+    destination: string | Record<string, unknown>;
+  } | null;
+  /** If the subscription has a trial, the end of that trial. */
+  trial_end?: number | null;
+  /** Settings related to subscription trials. */
+  trial_settings?: {
+    end_behavior: Record<string, unknown>;
+  } | null;
+  /** If the subscription has a trial, the beginning of that trial. */
+  trial_start?: number | null;
+}
+/** Reads Stripe's `subscription` object (API 2023-08-16). */
+export const Subscription: z.ZodType<Subscription> = z.object({
+  application: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  application_fee_percent: z.number().nullable().optional(),
+  automatic_tax: z.object({
+    enabled: z.boolean(),
+  }),
+  billing_cycle_anchor: z.number(),
+  billing_thresholds: z
+    .object({
+      amount_gte: z.number().nullable().optional(),
+      reset_billing_cycle_anchor: z.boolean().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  cancel_at: z.number().nullable().optional(),
+  cancel_at_period_end: z.boolean(),
+  canceled_at: z.number().nullable().optional(),
+  cancellation_details: z
+    .object({
+      comment: z.string().nullable().optional(),
+      feedback: openEnum([
+        'customer_service',
+        'low_quality',
+        'missing_features',
+        'other',
+        'switched_service',
+        'too_complex',
+        'too_expensive',
+        'unused',
+      ])
+        .nullable()
+        .optional(),
+      reason: openEnum(['cancellation_requested', 'payment_disputed', 'payment_failed']).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  collection_method: openEnum(['charge_automatically', 'send_invoice']),
+  created: z.number(),
+  currency: z.string(),
+  current_period_end: z.number(),
+  current_period_start: z.number(),
+  customer: z.union([z.string(), Customer, DeletedCustomer]),
+  days_until_due: z.number().nullable().optional(),
+  default_payment_method: z.union([z.string(), PaymentMethod]).nullable().optional(),
+  default_source: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  default_tax_rates: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
+  description: z.string().nullable().optional(),
+  discount: z.record(z.string(), z.unknown()).nullable().optional(),
+  ended_at: z.number().nullable().optional(),
+  id: z.string(),
+  items: z.object({
+    data: z.array(SubscriptionItem),
+    has_more: z.boolean(),
+    object: z.literal('list'),
+    url: z.string(),
+  }),
+  latest_invoice: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  livemode: z.boolean(),
+  metadata: z.record(z.string(), z.string()),
+  next_pending_invoice_item_invoice: z.number().nullable().optional(),
+  object: z.literal('subscription'),
+  on_behalf_of: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  pause_collection: z
+    .object({
+      behavior: openEnum(['keep_as_draft', 'mark_uncollectible', 'void']),
+      resumes_at: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  payment_settings: z
+    .object({
+      payment_method_options: z.record(z.string(), z.unknown()).nullable().optional(),
+      payment_method_types: z
+        .array(
+          openEnum([
+            'ach_credit_transfer',
+            'ach_debit',
+            'acss_debit',
+            'au_becs_debit',
+            'bacs_debit',
+            'bancontact',
+            'boleto',
+            'card',
+            'cashapp',
+            'customer_balance',
+            'fpx',
+            'giropay',
+            'grabpay',
+            'ideal',
+            'konbini',
+            'link',
+            'paynow',
+            'paypal',
+            'promptpay',
+            'sepa_debit',
+            'sofort',
+            'us_bank_account',
+            'wechat_pay',
+          ]),
+        )
+        .nullable()
+        .optional(),
+      save_default_payment_method: openEnum(['off', 'on_subscription']).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  pending_invoice_item_interval: z
+    .object({
+      interval: openEnum(['day', 'month', 'week', 'year']),
+      interval_count: z.number(),
+    })
+    .nullable()
+    .optional(),
+  pending_setup_intent: z.union([z.string(), SetupIntent]).nullable().optional(),
+  pending_update: z
+    .object({
+      billing_cycle_anchor: z.number().nullable().optional(),
+      expires_at: z.number(),
+      subscription_items: z.array(SubscriptionItem).nullable().optional(),
+      trial_end: z.number().nullable().optional(),
+      trial_from_plan: z.boolean().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  schedule: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  start_date: z.number(),
+  status: openEnum(['active', 'canceled', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid']),
+  test_clock: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  transfer_data: z
+    .object({
+      amount_percent: z.number().nullable().optional(),
+      destination: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    })
+    .nullable()
+    .optional(),
+  trial_end: z.number().nullable().optional(),
+  trial_settings: z
+    .object({
+      end_behavior: z.record(z.string(), z.unknown()),
+    })
+    .nullable()
+    .optional(),
+  trial_start: z.number().nullable().optional(),
+});
+
+/** Stripe's `line_item` object. */
+export interface InvoiceLineItem {
+  /** The amount, in cents (or local equivalent). */
+  amount: number;
+  /** The integer amount in cents (or local equivalent) representing the amount for this line item, excluding all tax and discounts. */
+  amount_excluding_tax?: number | null;
+  /** Three-letter ISO currency code, in lowercase. */
+  currency: string;
+  /** An arbitrary string attached to the object. */
+  description?: string | null;
+  /** The amount of discount calculated per discount for this line item. */
+  discount_amounts?: Array<{
+    amount: number;
+    discount: string | Record<string, unknown>;
+  }> | null;
+  /** If true, discounts will apply to this line item. */
+  discountable: boolean;
+  /** The discounts applied to the invoice line item. */
+  discounts?: Array<string | Record<string, unknown>> | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** The ID of the invoice item associated with this line item if any. */
+  invoice_item?: string | Record<string, unknown>;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata: Record<string, string>;
+  /** String representing the object's type. */
+  object: 'line_item';
+  period: {
+    end: number;
+    start: number;
+  };
+  /** The price of the line item. */
+  price?: Price | null;
+  /** Whether this is a proration. */
+  proration: boolean;
+  /** Additional details for proration line items */
+  proration_details?: {
+    credited_items?: Record<string, unknown> | null;
+  } | null;
+  /** The quantity of the subscription, if the line item is a subscription or a proration. */
+  quantity?: number | null;
+  /** The subscription that the invoice item pertains to, if any. */
+  subscription?: string | Subscription | null;
+  /** The subscription item that generated this line item. */
+  subscription_item?: string | SubscriptionItem;
+  /** The amount of tax calculated per tax rate for this line item */
+  tax_amounts?: Array<{
+    amount: number;
+    inclusive: boolean;
+    tax_rate: string | Record<string, unknown>;
+    taxability_reason?:
+      | 'customer_exempt'
+      | 'not_collecting'
+      | 'not_subject_to_tax'
+      | 'not_supported'
+      | 'portion_product_exempt'
+      | 'portion_reduced_rated'
+      | 'portion_standard_rated'
+      | 'product_exempt'
+      | 'product_exempt_holiday'
+      | 'proportionally_rated'
+      | 'reduced_rated'
+      | 'reverse_charge'
+      | 'standard_rated'
+      | 'taxable_basis_reduced'
+      | 'zero_rated'
+      | (string & {})
+      | null;
+    taxable_amount?: number | null;
+  }>;
+  /** The tax rates which apply to the line item. */
+  tax_rates?: Array<Record<string, unknown>>;
+  /** A string identifying the type of the source of this line item, either an `invoiceitem` or a `subscription`. */
+  type: 'invoiceitem' | 'subscription' | (string & {});
+  /** The amount in cents (or local equivalent) representing the unit amount for this line item, excluding all tax and discounts. */
+  unit_amount_excluding_tax?: string | null;
+}
+/** Reads Stripe's `line_item` object (API 2023-08-16). */
+export const InvoiceLineItem: z.ZodType<InvoiceLineItem> = z.object({
+  amount: z.number(),
+  amount_excluding_tax: z.number().nullable().optional(),
+  currency: z.string(),
+  description: z.string().nullable().optional(),
+  discount_amounts: z
+    .array(
+      z.object({
+        amount: z.number(),
+        discount: z.union([z.string(), z.record(z.string(), z.unknown())]),
+      }),
+    )
+    .nullable()
+    .optional(),
+  discountable: z.boolean(),
+  discounts: z
+    .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+    .nullable()
+    .optional(),
+  id: z.string(),
+  invoice_item: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  livemode: z.boolean(),
+  metadata: z.record(z.string(), z.string()),
+  object: z.literal('line_item'),
+  period: z.object({
+    end: z.number(),
+    start: z.number(),
+  }),
+  price: Price.nullable().optional(),
+  proration: z.boolean(),
+  proration_details: z
+    .object({
+      credited_items: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  quantity: z.number().nullable().optional(),
+  subscription: z.union([z.string(), Subscription]).nullable().optional(),
+  subscription_item: z.union([z.string(), SubscriptionItem]).optional(),
+  tax_amounts: z
+    .array(
+      z.object({
+        amount: z.number(),
+        inclusive: z.boolean(),
+        tax_rate: z.union([z.string(), z.record(z.string(), z.unknown())]),
+        taxability_reason: openEnum([
+          'customer_exempt',
+          'not_collecting',
+          'not_subject_to_tax',
+          'not_supported',
+          'portion_product_exempt',
+          'portion_reduced_rated',
+          'portion_standard_rated',
+          'product_exempt',
+          'product_exempt_holiday',
+          'proportionally_rated',
+          'reduced_rated',
+          'reverse_charge',
+          'standard_rated',
+          'taxable_basis_reduced',
+          'zero_rated',
+        ])
+          .nullable()
+          .optional(),
+        taxable_amount: z.number().nullable().optional(),
+      }),
+    )
+    .optional(),
+  tax_rates: z.array(z.record(z.string(), z.unknown())).optional(),
+  type: openEnum(['invoiceitem', 'subscription']),
+  unit_amount_excluding_tax: z.string().nullable().optional(),
+});
+
+/** Invoices are statements of amounts owed by a customer, and are either generated one-off, or generated periodically from a subscription. */
+export interface Invoice {
+  /** The country of the business associated with this invoice, most often the business creating the invoice. */
+  account_country?: string | null;
+  /** The public name of the business associated with this invoice, most often the business creating the invoice. */
+  account_name?: string | null;
+  /** The account tax IDs associated with the invoice. */
+  account_tax_ids?: Array<string | Record<string, unknown>> | null;
+  /** Final amount due at this time for this invoice. */
+  amount_due: number;
+  /** The amount, in cents (or local equivalent), that was paid. */
+  amount_paid: number;
+  /** The difference between amount_due and amount_paid, in cents (or local equivalent). */
+  amount_remaining: number;
+  /** This is the sum of all the shipping amounts. */
+  amount_shipping: number;
+  /** ID of the Connect Application that created the invoice. */
+  application?: string | Record<string, unknown> | null;
+  /** The fee in cents (or local equivalent) that will be applied to the invoice and transferred to the application owner's Stripe account when the invoice is paid. */
+  application_fee_amount?: number | null;
+  /** Number of payment attempts made for this invoice, from the perspective of the payment retry schedule. */
+  attempt_count: number;
+  /** Whether an attempt has been made to pay the invoice. */
+  attempted: boolean;
+  /** Controls whether Stripe performs automatic collection of the invoice. */
+  auto_advance?: boolean;
+  automatic_tax: {
+    enabled: boolean;
+    status?: 'complete' | 'failed' | 'requires_location_inputs' | (string & {}) | null;
+  };
+  /** Indicates the reason why the invoice was created. */
+  billing_reason?:
+    | 'automatic_pending_invoice_item_invoice'
+    | 'manual'
+    | 'quote_accept'
+    | 'subscription'
+    | 'subscription_create'
+    | 'subscription_cycle'
+    | 'subscription_threshold'
+    | 'subscription_update'
+    | 'upcoming'
+    | (string & {})
+    | null;
+  /** ID of the latest charge generated for this invoice, if any. */
+  charge?: string | Record<string, unknown> | null;
+  /** Either `charge_automatically`, or `send_invoice`. */
+  collection_method: 'charge_automatically' | 'send_invoice' | (string & {});
+  /** Time at which the object was created. */
+  created: number;
+  /** Three-letter ISO currency code, in lowercase. */
+  currency: string;
+  /** Custom fields displayed on the invoice. */
+  custom_fields?: Array<{
+    name: string;
+    value: string;
+  }> | null;
+  /** The ID of the customer who will be billed. */
+  customer?: string | Customer | DeletedCustomer | null;
+  /** The customer's address. */
+  customer_address?: Address | null;
+  /** The customer's email. */
+  customer_email?: string | null;
+  /** The customer's name. */
+  customer_name?: string | null;
+  /** The customer's phone number. */
+  customer_phone?: string | null;
+  /** The customer's shipping information. */
+  customer_shipping?: Shipping | null;
+  /** The customer's tax exempt status. */
+  customer_tax_exempt?: 'exempt' | 'none' | 'reverse' | (string & {}) | null;
+  /** The customer's tax IDs. */
+  customer_tax_ids?: Array<{
+    type:
+      | 'ad_nrt'
+      | 'ae_trn'
+      | 'ar_cuit'
+      | 'au_abn'
+      | 'au_arn'
+      | 'bg_uic'
+      | 'bo_tin'
+      | 'br_cnpj'
+      | 'br_cpf'
+      | 'ca_bn'
+      | 'ca_gst_hst'
+      | 'ca_pst_bc'
+      | 'ca_pst_mb'
+      | 'ca_pst_sk'
+      | 'ca_qst'
+      | 'ch_vat'
+      | 'cl_tin'
+      | 'cn_tin'
+      | 'co_nit'
+      | 'cr_tin'
+      | 'do_rcn'
+      | 'ec_ruc'
+      | 'eg_tin'
+      | 'es_cif'
+      | 'eu_oss_vat'
+      | 'eu_vat'
+      | 'gb_vat'
+      | 'ge_vat'
+      | 'hk_br'
+      | 'hu_tin'
+      | 'id_npwp'
+      | 'il_vat'
+      | 'in_gst'
+      | 'is_vat'
+      | 'jp_cn'
+      | 'jp_rn'
+      | 'jp_trn'
+      | 'ke_pin'
+      | 'kr_brn'
+      | 'li_uid'
+      | 'mx_rfc'
+      | 'my_frp'
+      | 'my_itn'
+      | 'my_sst'
+      | 'no_vat'
+      | 'nz_gst'
+      | 'pe_ruc'
+      | 'ph_tin'
+      | 'ro_tin'
+      | 'rs_pib'
+      | 'ru_inn'
+      | 'ru_kpp'
+      | 'sa_vat'
+      | 'sg_gst'
+      | 'sg_uen'
+      | 'si_tin'
+      | 'sv_nit'
+      | 'th_vat'
+      | 'tr_tin'
+      | 'tw_vat'
+      | 'ua_vat'
+      | 'unknown'
+      | 'us_ein'
+      | 'uy_ruc'
+      | 've_rif'
+      | 'vn_tin'
+      | 'za_vat'
+      | (string & {});
+    value?: string | null;
+  }> | null;
+  /** ID of the default payment method for the invoice. */
+  default_payment_method?: string | PaymentMethod | null;
+  /** ID of the default payment source for the invoice. */
+  default_source?: string | Record<string, unknown> | null;
+  /** The tax rates applied to this invoice, if any. */
+  default_tax_rates: Array<Record<string, unknown>>;
+  /** An arbitrary string attached to the object. */
+  description?: string | null;
+  /** Describes the current discount applied to this invoice, if there is one. */
+  discount?: Record<string, unknown> | null;
+  /** The discounts applied to the invoice. */
+  discounts?: Array<string | Record<string, unknown>> | null;
+  /** The date on which payment for this invoice is due. */
+  due_date?: number | null;
+  /** The date when this invoice is in effect. */
+  effective_at?: number | null;
+  /** Ending customer balance after the invoice is finalized. */
+  ending_balance?: number | null;
+  /** Footer displayed on the invoice. */
+  footer?: string | null;
+  /** Details of the invoice that was cloned. */
+  from_invoice?: {
+    action: string;
+    invoice: string | Record<string, unknown>;
+  } | null;
+  /** The URL for the hosted invoice page, which allows customers to view and pay an invoice. */
+  hosted_invoice_url?: string | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** The link to download the PDF for the invoice. */
+  invoice_pdf?: string | null;
+  /** The error encountered during the previous attempt to finalize the invoice. */
+  last_finalization_error?: ApiErrors | null;
+  /** The ID of the most recent non-draft revision of this invoice */
+  latest_revision?: string | Record<string, unknown> | null;
+  /** The individual line items that make up the invoice. */
+  lines: {
+    data: Array<InvoiceLineItem>;
+    has_more: boolean;
+    object: 'list';
+    url: string;
+  };
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** Set of key-value pairs that you can attach to an object. */
+  metadata?: Record<string, string> | null;
+  /** The time at which payment will next be attempted. */
+  next_payment_attempt?: number | null;
+  /** A unique, identifying string that appears on emails sent to the customer for this invoice. */
+  number?: string | null;
+  /** String representing the object's type. */
+  object: 'invoice';
+  /** The account (if any) for which the funds of the invoice payment are intended. */
+  on_behalf_of?: string | Record<string, unknown> | null;
+  /** Whether payment was successfully collected for this invoice. */
+  paid: boolean;
+  /** Returns true if the invoice was manually marked paid, returns false if the invoice hasn't been paid yet or was paid on Stripe. */
+  paid_out_of_band: boolean;
+  /** The PaymentIntent associated with this invoice. */
+  payment_intent?: string | PaymentIntent | null;
+  payment_settings: {
+    default_mandate?: string | null;
+    payment_method_options?: Record<string, unknown> | null;
+    payment_method_types?: Array<
+      | 'ach_credit_transfer'
+      | 'ach_debit'
+      | 'acss_debit'
+      | 'au_becs_debit'
+      | 'bacs_debit'
+      | 'bancontact'
+      | 'boleto'
+      | 'card'
+      | 'cashapp'
+      | 'customer_balance'
+      | 'fpx'
+      | 'giropay'
+      | 'grabpay'
+      | 'ideal'
+      | 'konbini'
+      | 'link'
+      | 'paynow'
+      | 'paypal'
+      | 'promptpay'
+      | 'sepa_debit'
+      | 'sofort'
+      | 'us_bank_account'
+      | 'wechat_pay'
+      | (string & {})
+    > | null;
+  };
+  /** End of the usage period during which invoice items were added to this invoice. */
+  period_end: number;
+  /** Start of the usage period during which invoice items were added to this invoice. */
+  period_start: number;
+  /** Total amount of all post-payment credit notes issued for this invoice. */
+  post_payment_credit_notes_amount: number;
+  /** Total amount of all pre-payment credit notes issued for this invoice. */
+  pre_payment_credit_notes_amount: number;
+  /** The quote this invoice was generated from. */
+  quote?: string | Record<string, unknown> | null;
+  /** This is the transaction number that appears on email receipts sent for this invoice. */
+  receipt_number?: string | null;
+  /** Options for invoice PDF rendering. */
+  rendering_options?: {
+    amount_tax_display?: string | null;
+  } | null;
+  /** The details of the cost of shipping, including the ShippingRate applied on the invoice. */
+  shipping_cost?: {
+    amount_subtotal: number;
+    amount_tax: number;
+    amount_total: number;
+    shipping_rate?: string | Record<string, unknown> | null;
+    taxes?: Array<Record<string, unknown>>;
+  } | null;
+  /** Shipping details for the invoice. */
+  shipping_details?: Shipping | null;
+  /** Starting customer balance before the invoice is finalized. */
+  starting_balance: number;
+  /** Extra information about an invoice for the customer's credit card statement. */
+  statement_descriptor?: string | null;
+  /** The status of the invoice, one of `draft`, `open`, `paid`, `uncollectible`, or `void`. */
+  status?: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void' | (string & {}) | null;
+  status_transitions: {
+    finalized_at?: number | null;
+    marked_uncollectible_at?: number | null;
+    paid_at?: number | null;
+    voided_at?: number | null;
+  };
+  /** The subscription that this invoice was prepared for, if any. */
+  subscription?: string | Subscription | null;
+  /** Details about the subscription that created this invoice. */
+  subscription_details?: {
+    metadata?: Record<string, string> | null;
+  } | null;
+  /** Only set for upcoming invoices that preview prorations. */
+  subscription_proration_date?: number;
+  /** Total of all subscriptions, invoice items, and prorations on the invoice before any invoice level discount or exclusive tax is applied. */
+  subtotal: number;
+  /** The integer amount in cents (or local equivalent) representing the subtotal of the invoice before any invoice level discount or tax is applied. */
+  subtotal_excluding_tax?: number | null;
+  /** The amount of tax on this invoice. */
+  tax?: number | null;
+  /** ID of the test clock this invoice belongs to. */
+  test_clock?: string | Record<string, unknown> | null;
+  threshold_reason?: {
+    amount_gte?: number | null;
+    item_reasons: Array<Record<string, unknown>>;
+  };
+  /** Total after discounts and taxes. */
+  total: number;
+  /** The aggregate amounts calculated per discount across all line items. */
+  total_discount_amounts?: Array<{
+    amount: number;
+    discount: string | Record<string, unknown>;
+  }> | null;
+  /** The integer amount in cents (or local equivalent) representing the total amount of the invoice including all discounts but excluding all tax. */
+  total_excluding_tax?: number | null;
+  /** The aggregate amounts calculated per tax rate for all line items. */
+  total_tax_amounts: Array<{
+    amount: number;
+    inclusive: boolean;
+    tax_rate: string | Record<string, unknown>;
+    taxability_reason?:
+      | 'customer_exempt'
+      | 'not_collecting'
+      | 'not_subject_to_tax'
+      | 'not_supported'
+      | 'portion_product_exempt'
+      | 'portion_reduced_rated'
+      | 'portion_standard_rated'
+      | 'product_exempt'
+      | 'product_exempt_holiday'
+      | 'proportionally_rated'
+      | 'reduced_rated'
+      | 'reverse_charge'
+      | 'standard_rated'
+      | 'taxable_basis_reduced'
+      | 'zero_rated'
+      | (string & {})
+      | null;
+    taxable_amount?: number | null;
+  }>;
+  /** The account (if any) the payment will be attributed to for tax reporting, and where funds from the payment will be transferred to for the invoice. */
+  transfer_data?: {
+    amount?: number | null;
+    destination: string | Record<string, unknown>;
+  } | null;
+  /** Invoices are automatically paid or sent 1 hour after webhooks are delivered, or until all webhook delivery attempts have been exhausted. */
+  webhooks_delivered_at?: number | null;
+}
+const InvoiceObject = z.object({
+  account_country: z.string().nullable().optional(),
+  account_name: z.string().nullable().optional(),
+  account_tax_ids: z
+    .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+    .nullable()
+    .optional(),
+  amount_due: z.number(),
+  amount_paid: z.number(),
+  amount_remaining: z.number(),
+  amount_shipping: z.number(),
+  application: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  application_fee_amount: z.number().nullable().optional(),
+  attempt_count: z.number(),
+  attempted: z.boolean(),
+  auto_advance: z.boolean().optional(),
+  automatic_tax: z.object({
+    enabled: z.boolean(),
+    status: openEnum(['complete', 'failed', 'requires_location_inputs']).nullable().optional(),
+  }),
+  billing_reason: openEnum([
+    'automatic_pending_invoice_item_invoice',
+    'manual',
+    'quote_accept',
+    'subscription',
+    'subscription_create',
+    'subscription_cycle',
+    'subscription_threshold',
+    'subscription_update',
+    'upcoming',
+  ])
+    .nullable()
+    .optional(),
+  charge: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  collection_method: openEnum(['charge_automatically', 'send_invoice']),
+  created: z.number(),
+  currency: z.string(),
+  custom_fields: z
+    .array(
+      z.object({
+        name: z.string(),
+        value: z.string(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  customer: z.union([z.string(), Customer, DeletedCustomer]).nullable().optional(),
+  customer_address: Address.nullable().optional(),
+  customer_email: z.string().nullable().optional(),
+  customer_name: z.string().nullable().optional(),
+  customer_phone: z.string().nullable().optional(),
+  customer_shipping: Shipping.nullable().optional(),
+  customer_tax_exempt: openEnum(['exempt', 'none', 'reverse']).nullable().optional(),
+  customer_tax_ids: z
+    .array(
+      z.object({
+        type: openEnum([
+          'ad_nrt',
+          'ae_trn',
+          'ar_cuit',
+          'au_abn',
+          'au_arn',
+          'bg_uic',
+          'bo_tin',
+          'br_cnpj',
+          'br_cpf',
+          'ca_bn',
+          'ca_gst_hst',
+          'ca_pst_bc',
+          'ca_pst_mb',
+          'ca_pst_sk',
+          'ca_qst',
+          'ch_vat',
+          'cl_tin',
+          'cn_tin',
+          'co_nit',
+          'cr_tin',
+          'do_rcn',
+          'ec_ruc',
+          'eg_tin',
+          'es_cif',
+          'eu_oss_vat',
+          'eu_vat',
+          'gb_vat',
+          'ge_vat',
+          'hk_br',
+          'hu_tin',
+          'id_npwp',
+          'il_vat',
+          'in_gst',
+          'is_vat',
+          'jp_cn',
+          'jp_rn',
+          'jp_trn',
+          'ke_pin',
+          'kr_brn',
+          'li_uid',
+          'mx_rfc',
+          'my_frp',
+          'my_itn',
+          'my_sst',
+          'no_vat',
+          'nz_gst',
+          'pe_ruc',
+          'ph_tin',
+          'ro_tin',
+          'rs_pib',
+          'ru_inn',
+          'ru_kpp',
+          'sa_vat',
+          'sg_gst',
+          'sg_uen',
+          'si_tin',
+          'sv_nit',
+          'th_vat',
+          'tr_tin',
+          'tw_vat',
+          'ua_vat',
+          'unknown',
+          'us_ein',
+          'uy_ruc',
+          've_rif',
+          'vn_tin',
+          'za_vat',
+        ]),
+        value: z.string().nullable().optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  default_payment_method: z.union([z.string(), PaymentMethod]).nullable().optional(),
+  default_source: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  default_tax_rates: z.array(z.record(z.string(), z.unknown())),
+  description: z.string().nullable().optional(),
+  discount: z.record(z.string(), z.unknown()).nullable().optional(),
+  discounts: z
+    .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+    .nullable()
+    .optional(),
+  due_date: z.number().nullable().optional(),
+  effective_at: z.number().nullable().optional(),
+  ending_balance: z.number().nullable().optional(),
+  footer: z.string().nullable().optional(),
+  from_invoice: z
+    .object({
+      action: z.string(),
+      invoice: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    })
+    .nullable()
+    .optional(),
+  hosted_invoice_url: z.string().nullable().optional(),
+  id: z.string(),
+  invoice_pdf: z.string().nullable().optional(),
+  last_finalization_error: ApiErrors.nullable().optional(),
+  latest_revision: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  lines: z.object({
+    data: z.array(InvoiceLineItem),
+    has_more: z.boolean(),
+    object: z.literal('list'),
+    url: z.string(),
+  }),
+  livemode: z.boolean(),
+  metadata: z.record(z.string(), z.string()).nullable().optional(),
+  next_payment_attempt: z.number().nullable().optional(),
+  number: z.string().nullable().optional(),
+  object: z.literal('invoice'),
+  on_behalf_of: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  paid: z.boolean(),
+  paid_out_of_band: z.boolean(),
+  payment_intent: z.union([z.string(), PaymentIntent]).nullable().optional(),
+  payment_settings: z.object({
+    default_mandate: z.string().nullable().optional(),
+    payment_method_options: z.record(z.string(), z.unknown()).nullable().optional(),
+    payment_method_types: z
+      .array(
+        openEnum([
+          'ach_credit_transfer',
+          'ach_debit',
+          'acss_debit',
+          'au_becs_debit',
+          'bacs_debit',
+          'bancontact',
+          'boleto',
+          'card',
+          'cashapp',
+          'customer_balance',
+          'fpx',
+          'giropay',
+          'grabpay',
+          'ideal',
+          'konbini',
+          'link',
+          'paynow',
+          'paypal',
+          'promptpay',
+          'sepa_debit',
+          'sofort',
+          'us_bank_account',
+          'wechat_pay',
+        ]),
+      )
+      .nullable()
+      .optional(),
+  }),
+  period_end: z.number(),
+  period_start: z.number(),
+  post_payment_credit_notes_amount: z.number(),
+  pre_payment_credit_notes_amount: z.number(),
+  quote: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  receipt_number: z.string().nullable().optional(),
+  rendering_options: z
+    .object({
+      amount_tax_display: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  shipping_cost: z
+    .object({
+      amount_subtotal: z.number(),
+      amount_tax: z.number(),
+      amount_total: z.number(),
+      shipping_rate: z
+        .union([z.string(), z.record(z.string(), z.unknown())])
+        .nullable()
+        .optional(),
+      taxes: z.array(z.record(z.string(), z.unknown())).optional(),
+    })
+    .nullable()
+    .optional(),
+  shipping_details: Shipping.nullable().optional(),
+  starting_balance: z.number(),
+  statement_descriptor: z.string().nullable().optional(),
+  status: openEnum(['draft', 'open', 'paid', 'uncollectible', 'void']).nullable().optional(),
+  status_transitions: z.object({
+    finalized_at: z.number().nullable().optional(),
+    marked_uncollectible_at: z.number().nullable().optional(),
+    paid_at: z.number().nullable().optional(),
+    voided_at: z.number().nullable().optional(),
+  }),
+  subscription: z.union([z.string(), Subscription]).nullable().optional(),
+  subscription_details: z
+    .object({
+      metadata: z.record(z.string(), z.string()).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  subscription_proration_date: z.number().optional(),
+  subtotal: z.number(),
+  subtotal_excluding_tax: z.number().nullable().optional(),
+  tax: z.number().nullable().optional(),
+  test_clock: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
+  threshold_reason: z
+    .object({
+      amount_gte: z.number().nullable().optional(),
+      item_reasons: z.array(z.record(z.string(), z.unknown())),
+    })
+    .optional(),
+  total: z.number(),
+  total_discount_amounts: z
+    .array(
+      z.object({
+        amount: z.number(),
+        discount: z.union([z.string(), z.record(z.string(), z.unknown())]),
+      }),
+    )
+    .nullable()
+    .optional(),
+  total_excluding_tax: z.number().nullable().optional(),
+  total_tax_amounts: z.array(
+    z.object({
+      amount: z.number(),
+      inclusive: z.boolean(),
+      tax_rate: z.union([z.string(), z.record(z.string(), z.unknown())]),
+      taxability_reason: openEnum([
+        'customer_exempt',
+        'not_collecting',
+        'not_subject_to_tax',
+        'not_supported',
+        'portion_product_exempt',
+        'portion_reduced_rated',
+        'portion_standard_rated',
+        'product_exempt',
+        'product_exempt_holiday',
+        'proportionally_rated',
+        'reduced_rated',
+        'reverse_charge',
+        'standard_rated',
+        'taxable_basis_reduced',
+        'zero_rated',
+      ])
+        .nullable()
+        .optional(),
+      taxable_amount: z.number().nullable().optional(),
+    }),
+  ),
+  transfer_data: z
+    .object({
+      amount: z.number().nullable().optional(),
+      destination: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    })
+    .nullable()
+    .optional(),
+  webhooks_delivered_at: z.number().nullable().optional(),
+});
+/** Reads Stripe's `invoice` object (API 2023-08-16). */
+export const Invoice: z.ZodType<Invoice> = InvoiceObject;
+
+/** Stripe's `invoice` object with id optional. */
+export interface UpcomingInvoice extends Omit<Invoice, 'id'>, Partial<Pick<Invoice, 'id'>> {}
+/** Reads a invoice that may lack id. */
+export const UpcomingInvoice: z.ZodType<UpcomingInvoice> = InvoiceObject.extend({ id: InvoiceObject.shape.id.optional() });
+
+/** The Billing customer portal is a Stripe-hosted UI for subscription and billing management. */
+export interface BillingPortalSession {
+  /** The configuration used by this session, describing the features available. */
+  configuration: string | Record<string, unknown>;
+  /** Time at which the object was created. */
+  created: number;
+  /** The ID of the customer for this session. */
+  customer: string;
+  /** Information about a specific flow for the customer to go through. */
+  flow?: {
+    after_completion: Record<string, unknown>;
+    subscription_cancel?: Record<string, unknown> | null;
+    subscription_update?: Record<string, unknown> | null;
+    subscription_update_confirm?: Record<string, unknown> | null;
+    type: 'payment_method_update' | 'subscription_cancel' | 'subscription_update' | 'subscription_update_confirm' | (string & {});
+  } | null;
+  /** Unique identifier for the object. */
+  id: string;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** The IETF language tag of the locale Customer Portal is displayed in. */
+  locale?:
+    | 'auto'
+    | 'bg'
+    | 'cs'
+    | 'da'
+    | 'de'
+    | 'el'
+    | 'en'
+    | 'en-AU'
+    | 'en-CA'
+    | 'en-GB'
+    | 'en-IE'
+    | 'en-IN'
+    | 'en-NZ'
+    | 'en-SG'
+    | 'es'
+    | 'es-419'
+    | 'et'
+    | 'fi'
+    | 'fil'
+    | 'fr'
+    | 'fr-CA'
+    | 'hr'
+    | 'hu'
+    | 'id'
+    | 'it'
+    | 'ja'
+    | 'ko'
+    | 'lt'
+    | 'lv'
+    | 'ms'
+    | 'mt'
+    | 'nb'
+    | 'nl'
+    | 'pl'
+    | 'pt'
+    | 'pt-BR'
+    | 'ro'
+    | 'ru'
+    | 'sk'
+    | 'sl'
+    | 'sv'
+    | 'th'
+    | 'tr'
+    | 'vi'
+    | 'zh'
+    | 'zh-HK'
+    | 'zh-TW'
+    | (string & {})
+    | null;
+  /** String representing the object's type. */
+  object: 'billing_portal.session';
+  /** The account for which the session was created on behalf of. */
+  on_behalf_of?: string | null;
+  /** The URL to redirect customers to when they click on the portal's link to return to your website. */
+  return_url?: string | null;
+  /** The short-lived URL of the session that gives customers access to the customer portal. */
+  url: string;
+}
+/** Reads Stripe's `billing_portal.session` object (API 2023-08-16). */
+export const BillingPortalSession: z.ZodType<BillingPortalSession> = z.object({
+  configuration: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  created: z.number(),
+  customer: z.string(),
+  flow: z
+    .object({
+      after_completion: z.record(z.string(), z.unknown()),
+      subscription_cancel: z.record(z.string(), z.unknown()).nullable().optional(),
+      subscription_update: z.record(z.string(), z.unknown()).nullable().optional(),
+      subscription_update_confirm: z.record(z.string(), z.unknown()).nullable().optional(),
+      type: openEnum(['payment_method_update', 'subscription_cancel', 'subscription_update', 'subscription_update_confirm']),
+    })
+    .nullable()
+    .optional(),
+  id: z.string(),
+  livemode: z.boolean(),
+  locale: openEnum([
+    'auto',
+    'bg',
+    'cs',
+    'da',
+    'de',
+    'el',
+    'en',
+    'en-AU',
+    'en-CA',
+    'en-GB',
+    'en-IE',
+    'en-IN',
+    'en-NZ',
+    'en-SG',
+    'es',
+    'es-419',
+    'et',
+    'fi',
+    'fil',
+    'fr',
+    'fr-CA',
+    'hr',
+    'hu',
+    'id',
+    'it',
+    'ja',
+    'ko',
+    'lt',
+    'lv',
+    'ms',
+    'mt',
+    'nb',
+    'nl',
+    'pl',
+    'pt',
+    'pt-BR',
+    'ro',
+    'ru',
+    'sk',
+    'sl',
+    'sv',
+    'th',
+    'tr',
+    'vi',
+    'zh',
+    'zh-HK',
+    'zh-TW',
+  ])
+    .nullable()
+    .optional(),
+  object: z.literal('billing_portal.session'),
+  on_behalf_of: z.string().nullable().optional(),
+  return_url: z.string().nullable().optional(),
+  url: z.string(),
+});
+
+/** A test clock enables deterministic control over objects in testmode. */
+export interface TestClock {
+  /** Time at which the object was created. */
+  created: number;
+  /** Time at which this clock is scheduled to auto delete. */
+  deletes_after: number;
+  /** Time at which all objects belonging to this clock are frozen. */
+  frozen_time: number;
+  /** Unique identifier for the object. */
+  id: string;
+  /** Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode. */
+  livemode: boolean;
+  /** The custom name supplied at creation. */
+  name?: string | null;
+  /** String representing the object's type. */
+  object: 'test_helpers.test_clock';
+  /** The status of the Test Clock. */
+  status: 'advancing' | 'internal_failure' | 'ready' | (string & {});
+}
+/** Reads Stripe's `test_helpers.test_clock` object (API 2023-08-16). */
+export const TestClock: z.ZodType<TestClock> = z.object({
+  created: z.number(),
+  deletes_after: z.number(),
+  frozen_time: z.number(),
+  id: z.string(),
+  livemode: z.boolean(),
+  name: z.string().nullable().optional(),
+  object: z.literal('test_helpers.test_clock'),
+  status: openEnum(['advancing', 'internal_failure', 'ready']),
+});
+
+/** Stripe's `deleted_test_helpers.test_clock` object. */
+export interface DeletedTestClock {
+  /** Always true for a deleted object */
+  deleted: true;
+  /** Unique identifier for the object. */
+  id: string;
+  /** String representing the object's type. */
+  object: 'test_helpers.test_clock';
+}
+/** Reads Stripe's `deleted_test_helpers.test_clock` object (API 2023-08-16). */
+export const DeletedTestClock: z.ZodType<DeletedTestClock> = z.object({
+  deleted: z.literal(true),
+  id: z.string(),
+  object: z.literal('test_helpers.test_clock'),
+});
+
 /** Stripe's `notification_event_data` object. */
 export interface EventData {
   /** Object containing the API resource relevant to the event. */

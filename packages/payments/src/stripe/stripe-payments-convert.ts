@@ -9,10 +9,12 @@ import type { RequestOptions } from '../unified/request-options.js';
 import type {
   Address,
   Event,
+  Invoice,
   PaymentIntent,
   CheckoutSession as StripeCheckoutSession,
   Customer as StripeCustomer,
   Refund as StripeRefund,
+  Subscription,
 } from './stripe-objects.generated.js';
 
 /** The Stripe objects behind each unified model: `payment.raw` is a PaymentIntent, and so on. */
@@ -21,6 +23,8 @@ export interface StripeRawTypes extends RawTypes {
   payment: PaymentIntent;
   refund: StripeRefund;
   checkoutSession: StripeCheckoutSession;
+  subscription: Subscription;
+  invoice: Invoice;
   event: Event;
 }
 

@@ -6,23 +6,26 @@ import {
   InputValidationError,
   type PollDefinition,
   parseLenient,
-  stripe as stripeVerifier,
 } from '@junction/core';
 import { toIssues } from '@junction/core/utils';
 import { z } from 'zod';
 import {
   type CheckoutEvent,
   type CustomerEvent,
+  type InvoiceEvent,
   PAYMENT_EVENT_TYPE_LIST,
   type PaymentChangeEvent,
   type PaymentEvent,
   type PaymentEventOf,
   type PaymentEventType,
   type RefundEvent,
+  type SubscriptionEvent,
 } from '../unified/events.js';
-import { CheckoutSession, Customer, Event, PaymentIntent, Refund } from './stripe-objects.generated.js';
+import { CheckoutSession, Customer, Event, Invoice, PaymentIntent, Refund, Subscription } from './stripe-objects.generated.js';
+import { toInvoice, toSubscription } from './stripe-payments-billing.js';
 import { fromUnix, type StripeRawTypes, toCheckoutSession, toCustomer, toPayment, toRefund } from './stripe-payments-convert.js';
 import { type ListSinceOptions, listEventsSince } from './stripe-poll.js';
+import { stripeVerifier } from './stripe-signature.js';
 import { StripeEventEnvelope, type StripeWebhookSecrets } from './stripe-webhooks.js';
 
 /** Stripe customer events → unified (same names). */
@@ -49,6 +52,19 @@ export const CHECKOUT_TYPES: Record<string, CheckoutEvent['type']> = {
   'checkout.session.expired': 'checkout.expired',
 };
 
+/** Stripe subscription events → unified; `trial_will_end` is a reminder, not a change, so it stays `unknown`. */
+export const SUBSCRIPTION_TYPES: Record<string, SubscriptionEvent['type']> = {
+  'customer.subscription.created': 'subscription.created',
+  'customer.subscription.updated': 'subscription.updated',
+  'customer.subscription.deleted': 'subscription.canceled',
+};
+
+/** Stripe invoice events → unified. */
+export const INVOICE_TYPES: Record<string, InvoiceEvent['type']> = {
+  'invoice.paid': 'invoice.paid',
+  'invoice.payment_failed': 'invoice.payment_failed',
+};
+
 /** Stripe events that carry a refund object. */
 export const REFUND_SOURCES = ['refund.created', 'refund.updated', 'charge.refund.updated'] as const;
 
@@ -70,7 +86,7 @@ export function stripeTypesFor(types: readonly PaymentEventType[]): string[] {
   const out = new Set<string>();
   for (const type of types) {
     if (type.startsWith('refund.')) for (const source of REFUND_SOURCES) out.add(source);
-    for (const table of [CUSTOMER_TYPES, PAYMENT_TYPES, CHECKOUT_TYPES]) {
+    for (const table of [CUSTOMER_TYPES, PAYMENT_TYPES, CHECKOUT_TYPES, SUBSCRIPTION_TYPES, INVOICE_TYPES]) {
       for (const [stripe, unified] of Object.entries(table)) if (unified === type) out.add(stripe);
     }
   }
@@ -111,6 +127,16 @@ export function toPaymentEvent(value: unknown): PaymentEvent<StripeRawTypes> {
   if (checkoutType) {
     const session = parseLenient(CheckoutSession, object);
     return session.success ? { ...base, type: checkoutType, data: toCheckoutSession(session.data) } : unknown();
+  }
+  const subscriptionType = SUBSCRIPTION_TYPES[event.type];
+  if (subscriptionType) {
+    const subscription = parseLenient(Subscription, object);
+    return subscription.success ? { ...base, type: subscriptionType, data: toSubscription(subscription.data) } : unknown();
+  }
+  const invoiceType = INVOICE_TYPES[event.type];
+  if (invoiceType) {
+    const invoice = parseLenient(Invoice, object);
+    return invoice.success ? { ...base, type: invoiceType, data: toInvoice(invoice.data) } : unknown();
   }
   if ((REFUND_SOURCES as readonly string[]).includes(event.type)) {
     const refund = parseLenient(Refund, object);

@@ -13,6 +13,7 @@ import {
 import type { PaymentsProvider } from '../unified/payments-provider.js';
 import { CreateRefundInput } from '../unified/refund.js';
 import { createStripeClient, type StripeClient, type StripeClientOptions } from './stripe-connector.js';
+import { stripeInvoices, stripeSubscriptions } from './stripe-payments-billing.js';
 import {
   callOptions,
   createdRange,
@@ -44,7 +45,8 @@ export interface StripePayments extends PaymentsProvider<StripeRawTypes> {
 
 /**
  * Implements the unified payments interface with Stripe: customers are
- * Customers, payments are PaymentIntents, checkouts are Checkout Sessions.
+ * Customers, payments are PaymentIntents, checkouts are Checkout Sessions,
+ * subscriptions and invoices are Stripe's own.
  * Pass a Stripe client, or the options to make one.
  *
  * @example
@@ -142,6 +144,8 @@ export function stripePayments(clientOrOptions: StripeClient | StripeClientOptio
         return toCheckoutSession(await client.expireCheckoutSession({ id }, callOptions(options)));
       },
     },
+    subscriptions: stripeSubscriptions(client),
+    invoices: stripeInvoices(client),
     events: {
       normalize: toPaymentEvent,
       async get(id, options) {

@@ -1,6 +1,7 @@
-import { defineWebhooks, hmacSigner, part, stripe as stripeVerifier, type WebhookSigner } from '@junction/core';
+import { defineWebhooks } from '@junction/core';
 import { z } from 'zod';
 import { CheckoutSession, Customer, PaymentIntent, Refund } from './stripe-objects.generated.js';
+import { stripeVerifier } from './stripe-signature.js';
 
 /** A Stripe event whose `data.object` is a `TObject`: what a typed handler receives. */
 export interface StripeEventOf<TType extends string, TObject> {
@@ -97,21 +98,6 @@ export const STRIPE_EVENT_SCHEMAS = {
   ...schemas(REFUND_TYPES, Refund),
   ...schemas(CHECKOUT_TYPES, CheckoutSession),
 } as StripeEventSchemas;
-
-/**
- * Signs deliveries as Stripe does: `Stripe-Signature: t=<unix seconds>,v1=<hex>`,
- * HMAC-SHA256 keyed with the whole `whsec_…` secret over `${t}.${body}`.
- * The counterpart of core's `stripe` verifier, for sandboxes and tests.
- */
-export function stripeSigner(options: { secret: string }): WebhookSigner {
-  return hmacSigner({
-    name: 'stripe',
-    secret: options.secret,
-    template: [part.timestamp, '.', part.body],
-    encoding: 'hex',
-    headers: ({ signature, timestamp }) => ({ 'Stripe-Signature': `t=${timestamp},v1=${signature}` }),
-  });
-}
 
 /**
  * The signing secret of a Stripe webhook endpoint (`whsec_…`), or several

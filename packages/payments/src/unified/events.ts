@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CheckoutSession } from './checkout-session.js';
 import { Customer } from './customer.js';
+import { Invoice } from './invoice.js';
 import { Timestamp } from './money.js';
 import { Payment } from './payment.js';
 import type { RawTypes } from './raw-types.js';
 import { Refund } from './refund.js';
+import { Subscription } from './subscription.js';
 
 /** Customer events. */
 export const CUSTOMER_EVENT_TYPES = ['customer.created', 'customer.updated', 'customer.deleted'] as const;
@@ -30,6 +32,14 @@ export const PAYMENT_EVENT_TYPES = [
 export const REFUND_EVENT_TYPES = ['refund.created', 'refund.updated', 'refund.succeeded', 'refund.failed', 'refund.canceled'] as const;
 /** Checkout events. */
 export const CHECKOUT_EVENT_TYPES = ['checkout.completed', 'checkout.expired'] as const;
+/**
+ * Subscription events. `subscription.updated` covers every change that does
+ * not end it: status (trial over, past due, recovered), plan, cancellation
+ * scheduled; `subscription.canceled`: it has ended.
+ */
+export const SUBSCRIPTION_EVENT_TYPES = ['subscription.created', 'subscription.updated', 'subscription.canceled'] as const;
+/** Invoice events: a payment of an invoice succeeded, or an attempt failed (it may be retried: see `nextAttemptAt`). */
+export const INVOICE_EVENT_TYPES = ['invoice.paid', 'invoice.payment_failed'] as const;
 
 /** Every normalized event type (`unknown` aside). */
 export const PAYMENT_EVENT_TYPE_LIST = [
@@ -37,6 +47,8 @@ export const PAYMENT_EVENT_TYPE_LIST = [
   ...PAYMENT_EVENT_TYPES,
   ...REFUND_EVENT_TYPES,
   ...CHECKOUT_EVENT_TYPES,
+  ...SUBSCRIPTION_EVENT_TYPES,
+  ...INVOICE_EVENT_TYPES,
 ] as const;
 /** A normalized event type. */
 export type PaymentEventType = (typeof PAYMENT_EVENT_TYPE_LIST)[number];
@@ -62,6 +74,8 @@ export const PaymentEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.enum(PAYMENT_EVENT_TYPES), data: Payment }),
   z.object({ ...base, type: z.enum(REFUND_EVENT_TYPES), data: Refund }),
   z.object({ ...base, type: z.enum(CHECKOUT_EVENT_TYPES), data: CheckoutSession }),
+  z.object({ ...base, type: z.enum(SUBSCRIPTION_EVENT_TYPES), data: Subscription }),
+  z.object({ ...base, type: z.enum(INVOICE_EVENT_TYPES), data: Invoice }),
   z.object({ ...base, type: z.literal('unknown'), data: z.unknown() }),
 ]);
 
@@ -97,6 +111,16 @@ export interface CheckoutEvent<R extends RawTypes = RawTypes> extends EventBase<
   type: (typeof CHECKOUT_EVENT_TYPES)[number];
   data: CheckoutSession<R['checkoutSession']>;
 }
+/** A subscription was created, changed or ended. */
+export interface SubscriptionEvent<R extends RawTypes = RawTypes> extends EventBase<R['event']> {
+  type: (typeof SUBSCRIPTION_EVENT_TYPES)[number];
+  data: Subscription<R['subscription']>;
+}
+/** An invoice was paid, or a payment attempt failed. */
+export interface InvoiceEvent<R extends RawTypes = RawTypes> extends EventBase<R['event']> {
+  type: (typeof INVOICE_EVENT_TYPES)[number];
+  data: Invoice<R['invoice']>;
+}
 /** Any other provider event, passed through: `providerType` says what it is, `data` is the provider's object. */
 export interface UnknownPaymentEvent<R extends RawTypes = RawTypes> extends EventBase<R['event']> {
   type: 'unknown';
@@ -109,6 +133,8 @@ export type PaymentEvent<R extends RawTypes = RawTypes> =
   | PaymentChangeEvent<R>
   | RefundEvent<R>
   | CheckoutEvent<R>
+  | SubscriptionEvent<R>
+  | InvoiceEvent<R>
   | UnknownPaymentEvent<R>;
 
 /** The event of one type: `PaymentEventOf<'payment.succeeded'>` has a `Payment` in `data`. */
@@ -120,7 +146,11 @@ export type PaymentEventOf<T extends PaymentEvent['type'], R extends RawTypes = 
       ? RefundEvent<R>
       : T extends CheckoutEvent['type']
         ? CheckoutEvent<R>
-        : UnknownPaymentEvent<R>) & { type: T };
+        : T extends SubscriptionEvent['type']
+          ? SubscriptionEvent<R>
+          : T extends InvoiceEvent['type']
+            ? InvoiceEvent<R>
+            : UnknownPaymentEvent<R>) & { type: T };
 
 /** Which events to list. */
 export const ListEventsFilter = z.object({

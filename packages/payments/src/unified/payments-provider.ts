@@ -1,6 +1,7 @@
 import type { CheckoutSession, CreateCheckoutSessionInput } from './checkout-session.js';
 import type { CreateCustomerInput, Customer, ListCustomersFilter, UpdateCustomerInput } from './customer.js';
 import type { ListEventsFilter, PaymentEvent } from './events.js';
+import type { Invoice, ListInvoicesFilter, PayInvoiceInput } from './invoice.js';
 import type {
   CancelPaymentInput,
   CapturePaymentInput,
@@ -12,6 +13,13 @@ import type {
 import type { RawTypes } from './raw-types.js';
 import type { CreateRefundInput, Refund } from './refund.js';
 import type { RequestOptions } from './request-options.js';
+import type {
+  CancelSubscriptionInput,
+  ChangePlanInput,
+  CreateSubscriptionInput,
+  ListSubscriptionsFilter,
+  Subscription,
+} from './subscription.js';
 
 /** Customers at the provider. */
 export interface CustomersApi<Raw = unknown> {
@@ -52,6 +60,30 @@ export interface CheckoutApi<Raw = unknown> {
   expire(id: string, options?: RequestOptions): Promise<CheckoutSession<Raw>>;
 }
 
+/** Recurring billing: a customer on a plan, renewed each period. */
+export interface SubscriptionsApi<Raw = unknown> {
+  /** Starts a subscription; without a trial, the first period is invoiced and charged at once. */
+  create(input: CreateSubscriptionInput, options?: RequestOptions): Promise<Subscription<Raw>>;
+  get(id: string, options?: RequestOptions): Promise<Subscription<Raw>>;
+  /** Moves it to other plans or quantities, prorated unless `proration` says otherwise. */
+  changePlan(id: string, input: ChangePlanInput, options?: RequestOptions): Promise<Subscription<Raw>>;
+  /** Ends it now, or at the end of the paid period with `atPeriodEnd: true`. */
+  cancel(id: string, input?: CancelSubscriptionInput, options?: RequestOptions): Promise<Subscription<Raw>>;
+  /** Every subscription matching `filter`, newest first, fetched page by page as you iterate. */
+  list(filter?: ListSubscriptionsFilter, options?: RequestOptions): AsyncIterable<Subscription<Raw>>;
+}
+
+/** The bills subscriptions (and one-offs) produce. */
+export interface InvoicesApi<Raw = unknown> {
+  get(id: string, options?: RequestOptions): Promise<Invoice<Raw>>;
+  /** Every invoice matching `filter`, newest first, fetched page by page as you iterate. */
+  list(filter?: ListInvoicesFilter, options?: RequestOptions): AsyncIterable<Invoice<Raw>>;
+  /** Attempts payment of an open invoice now. A decline rejects with the provider's error. */
+  pay(id: string, input?: PayInvoiceInput, options?: RequestOptions): Promise<Invoice<Raw>>;
+  /** Cancels a final, unpaid invoice: it is no longer owed. */
+  void(id: string, options?: RequestOptions): Promise<Invoice<Raw>>;
+}
+
 /** The provider's events, in unified form. */
 export interface EventsApi<R extends RawTypes = RawTypes> {
   /**
@@ -79,5 +111,7 @@ export interface PaymentsProvider<R extends RawTypes = RawTypes> {
   readonly payments: PaymentsApi<R['payment']>;
   readonly refunds: RefundsApi<R['refund']>;
   readonly checkout: CheckoutApi<R['checkoutSession']>;
+  readonly subscriptions: SubscriptionsApi<R['subscription']>;
+  readonly invoices: InvoicesApi<R['invoice']>;
   readonly events: EventsApi<R>;
 }

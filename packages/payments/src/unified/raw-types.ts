@@ -7,5 +7,7 @@ export interface RawTypes {
   payment: unknown;
   refund: unknown;
   checkoutSession: unknown;
+  subscription: unknown;
+  invoice: unknown;
   event: unknown;
 }

@@ -2,6 +2,9 @@ import { type LoopbackServer, startLoopbackServer } from '@junction/testing';
 import { HttpResponse, http } from 'msw';
 import { TEMPLATES } from '../../src/stripe/sandbox/templates.generated.js';
 
+// The sample comes from a later API version, which moved the period to the items; ours has it on the subscription.
+const subscription = { ...TEMPLATES.subscription, current_period_start: 1_700_000_000, current_period_end: 1_702_592_000 };
+
 /**
  * A server that answers any Stripe call with a sample object and records
  * what it was sent: for checking bytes on the wire, whoever sent them.
@@ -19,6 +22,9 @@ export function startCaptureServer(): Promise<LoopbackServer> {
       http.post(`${origin}/v1/checkout/sessions`, () => HttpResponse.json(TEMPLATES['checkout.session'])),
       http.get(`${origin}/v1/payment_intents/:id`, () => HttpResponse.json(TEMPLATES.payment_intent)),
       http.post(`${origin}/v1/payment_intents/:id/confirm`, () => HttpResponse.json(TEMPLATES.payment_intent)),
+      http.post(`${origin}/v1/prices`, () => HttpResponse.json(TEMPLATES.price)),
+      http.post(`${origin}/v1/subscriptions`, () => HttpResponse.json(subscription)),
+      http.post(`${origin}/v1/subscriptions/:id`, () => HttpResponse.json(subscription)),
     ],
   });
 }

@@ -38,6 +38,8 @@ export type SandboxHandlers<TOperations extends Record<string, AnyOperation>> = 
 export interface SandboxHookContext {
   operation: string;
   request: Request;
+  /** This request's id, as the handler and the idempotency ledger see it. */
+  requestId: string;
 }
 
 /** How a sandbox answers around its handlers, to behave like the provider. */
@@ -54,6 +56,23 @@ export interface SandboxOptions {
   invalid?: (error: z.ZodError, context: SandboxHookContext) => Response | Promise<Response>;
   /** Parameters every operation accepts though none declares them (e.g. Stripe's `expand`). They reach the handler's `request` only. */
   alwaysAccepted?: readonly string[];
+  /**
+   * Which parameters are unknown. `schema` (default): those the input schema
+   * would not keep, so a loose schema or one with a catchall takes any.
+   * `declared`: those its shape does not name, even when the schema is loose,
+   * for a connector whose schemas let other keys through (so newer
+   * parameters can be sent) while the provider refuses them (Stripe's
+   * `parameter_unknown`).
+   */
+  known?: 'schema' | 'declared';
+  /** Makes each request's id. Default `req_1`, `req_2`…, counted per sandbox. */
+  requestId?: () => string;
+  /**
+   * Sees every answer last, whatever made it (a handler, a refusal, a 429, a
+   * replay): return the response to send, e.g. with the headers the
+   * provider puts on every response (its request id, the API version).
+   */
+  after?: (response: Response, context: SandboxHookContext) => Response | Promise<Response>;
   /**
    * Runs before parameters are read, e.g. to check credentials: return a
    * `Response` to answer with it instead.
@@ -106,52 +125,58 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
     if (!operation) throw new TypeError(`defineSandbox: the connector has no operation "${name}"; handlers are keyed by operation name.`);
     const method = operation.method.toLowerCase() as Lowercase<AnyOperation['method']>;
     const route = operationRoute(origin, connector.baseUrl, operation.path);
-    const known = knownFields(operation.input);
+    const known = knownFields(operation.input, options.known === 'declared');
+    // Everything before `after`: limits, hooks, decoding, validation, idempotency, the handler.
+    const answer = async (request: Request, pathParams: Record<string, unknown>, context: SandboxHookContext): Promise<Response> => {
+      const { requestId } = context;
+      const early = options.rateLimit?.refuse() ?? (await options.before?.(context));
+      if (early) return early;
+
+      let input: Awaited<ReturnType<typeof readOperationInput>>;
+      try {
+        const path = Object.fromEntries(Object.entries(pathParams).map(([k, v]) => [k, String(v)]));
+        input = await readOperationInput(operation, request, path);
+      } catch (error) {
+        if (!(error instanceof UnreadableBodyError)) throw error;
+        return Response.json({ error: { type: 'invalid_request', code: 'body_unreadable', message: error.message } }, { status: 400 });
+      }
+      const raw = { ...input.text, ...input.json, ...input.path };
+      const accepted = new Set([...(known ?? []), ...(options.alwaysAccepted ?? [])]);
+      const unknown = known ? Object.keys(raw).filter((key) => !accepted.has(key)) : [];
+      if (unknown.length > 0) return (options.refuse ?? unknownParamsResponse)(unknown, context);
+
+      let params: unknown = {};
+      if (operation.input) {
+        const schema = operation.input as z.ZodType;
+        // Text parts are coerced to the schema's types; undeclared but accepted names are stripped by the schema.
+        const text = coerceTextInput(schema, input.text) as Record<string, unknown>;
+        const path = coerceTextInput(schema, input.path) as Record<string, unknown>;
+        const parsed = await schema.safeParseAsync({ ...text, ...input.json, ...path });
+        if (!parsed.success) return (options.invalid ?? invalidInputResponse)(parsed.error, context);
+        params = parsed.data;
+      }
+
+      const perform = async (): Promise<Response> => {
+        try {
+          const result = await handle({ params: params as never, operation: name, request, requestId });
+          return result instanceof Response ? result : Response.json(result ?? null);
+        } catch (error) {
+          return (options.failed ?? handlerFailedResponse)(error, context);
+        }
+      };
+      const ledger = options.idempotency;
+      const key = ledger?.honours(method) ? request.headers.get(ledger.header) : null;
+      if (!ledger || !key) return perform();
+      const fingerprint = fingerprintOf(request.method, new URL(request.url).pathname, raw);
+      return ledger.run({ key, fingerprint, requestId, scope: ledger.scopeOf(request) }, perform);
+    };
     list.push(
       http[method](route, async ({ request, params: pathParams }) => {
         served += 1;
-        const requestId = `req_${served}`;
-        const context: SandboxHookContext = { operation: name, request };
-        const early = options.rateLimit?.refuse() ?? (await options.before?.(context));
-        if (early) return early;
-
-        let input: Awaited<ReturnType<typeof readOperationInput>>;
-        try {
-          const path = Object.fromEntries(Object.entries(pathParams).map(([k, v]) => [k, String(v)]));
-          input = await readOperationInput(operation, request, path);
-        } catch (error) {
-          if (!(error instanceof UnreadableBodyError)) throw error;
-          return Response.json({ error: { type: 'invalid_request', code: 'body_unreadable', message: error.message } }, { status: 400 });
-        }
-        const raw = { ...input.text, ...input.json, ...input.path };
-        const accepted = new Set([...(known ?? []), ...(options.alwaysAccepted ?? [])]);
-        const unknown = known ? Object.keys(raw).filter((key) => !accepted.has(key)) : [];
-        if (unknown.length > 0) return (options.refuse ?? unknownParamsResponse)(unknown, context);
-
-        let params: unknown = {};
-        if (operation.input) {
-          const schema = operation.input as z.ZodType;
-          // Text parts are coerced to the schema's types; undeclared but accepted names are stripped by the schema.
-          const text = coerceTextInput(schema, input.text) as Record<string, unknown>;
-          const path = coerceTextInput(schema, input.path) as Record<string, unknown>;
-          const parsed = await schema.safeParseAsync({ ...text, ...input.json, ...path });
-          if (!parsed.success) return (options.invalid ?? invalidInputResponse)(parsed.error, context);
-          params = parsed.data;
-        }
-
-        const perform = async (): Promise<Response> => {
-          try {
-            const result = await handle({ params: params as never, operation: name, request, requestId });
-            return result instanceof Response ? result : Response.json(result ?? null);
-          } catch (error) {
-            return (options.failed ?? handlerFailedResponse)(error, context);
-          }
-        };
-        const ledger = options.idempotency;
-        const key = ledger && method !== 'get' && method !== 'head' ? request.headers.get(ledger.header) : null;
-        if (!ledger || !key) return perform();
-        const fingerprint = fingerprintOf(request.method, new URL(request.url).pathname, raw);
-        return ledger.run({ key, fingerprint, requestId, scope: ledger.scopeOf(request) }, perform);
+        const requestId = options.requestId?.() ?? `req_${served}`;
+        const context: SandboxHookContext = { operation: name, request, requestId };
+        const response = await answer(request, pathParams, context);
+        return options.after ? options.after(response, context) : response;
       }),
     );
   }

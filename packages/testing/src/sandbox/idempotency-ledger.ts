@@ -36,6 +36,11 @@ export interface IdempotencyLedgerOptions {
   inFlight?: (key: string, requestId: string) => Response;
   /** Reads the scope of a request (e.g. its API key and account). Default: one scope for all. */
   scope?: (request: Request) => string;
+  /**
+   * The methods whose keys the provider honours. Default every method but
+   * GET and HEAD; Stripe takes keys on POST only (a key on DELETE has no effect).
+   */
+  methods?: readonly string[];
 }
 
 /**
@@ -54,6 +59,12 @@ export class IdempotencyLedger {
   constructor(options: IdempotencyLedgerOptions = {}) {
     this.header = options.header ?? 'Idempotency-Key';
     this.#options = options;
+  }
+
+  /** Whether the provider honours a key on a request with `method`, from the `methods` option. */
+  honours(method: string): boolean {
+    const upper = method.toUpperCase();
+    return this.#options.methods ? this.#options.methods.some((m) => m.toUpperCase() === upper) : upper !== 'GET' && upper !== 'HEAD';
   }
 
   /** The scope of `request`, from the `scope` option. */

@@ -25,6 +25,25 @@ export class Collection<T> {
     return [...this.#items.values()];
   }
 
+  /** The ids, oldest first (read like a `Map`, so tests written against one keep working). */
+  keys(): IterableIterator<string> {
+    return this.#items.keys();
+  }
+
+  /** The objects, oldest first. */
+  values(): IterableIterator<T> {
+    return this.#items.values();
+  }
+
+  /** `[id, object]` pairs, oldest first. */
+  entries(): IterableIterator<[string, T]> {
+    return this.#items.entries();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, T]> {
+    return this.#items.entries();
+  }
+
   get size(): number {
     return this.#items.size;
   }

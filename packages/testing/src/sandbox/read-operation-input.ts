@@ -19,7 +19,7 @@ export async function readOperationInput(
   path: Record<string, string>,
 ): Promise<{ text: Record<string, unknown>; json: Record<string, unknown>; path: Record<string, string> }> {
   const encoding = operation.encoding ?? (QUERY_METHODS.has(operation.method) ? 'query' : 'json');
-  const query = decodeText(new URL(request.url).search.slice(1));
+  const query = decodeForm(new URL(request.url).search.slice(1));
   let json: Record<string, unknown> = {};
   let form: Record<string, unknown> = {};
   const text = encoding === 'query' ? '' : await request.clone().text();
@@ -35,12 +35,17 @@ export async function readOperationInput(
     }
     json = parsed as Record<string, unknown>;
   } else if (text !== '') {
-    form = decodeText(text);
+    form = decodeForm(text);
   }
   return { text: { ...query, ...form }, json, path };
 }
 
-function decodeText(text: string): Record<string, unknown> {
+/**
+ * Decodes a form body or query string as core's `encodeForm` writes it:
+ * `a[b][0]=c` nests, `a[]=v` appends, indexed keys make arrays; every leaf
+ * stays text.
+ */
+export function decodeForm(text: string): Record<string, unknown> {
   if (text === '') return {};
   return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 }) as Record<string, unknown>;
 }

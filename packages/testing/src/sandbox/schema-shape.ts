@@ -34,12 +34,15 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 /**
  * The top-level field names an input schema accepts, or undefined when it
  * takes any (not an object, or an object with a catchall or a loose shape).
+ * With `declared`, a loose object or one with a catchall still names its
+ * shape's fields: what the provider itself takes, when the client's schema
+ * lets other keys through only so that newer parameters can be sent.
  */
-export function knownFields(schema: z.ZodType | undefined): readonly string[] | undefined {
+export function knownFields(schema: z.ZodType | undefined, declared = false): readonly string[] | undefined {
   if (!schema) return [];
   const def = defOf(unwrap(schema));
   if (def.type !== 'object' || !def.shape) return undefined;
   const catchall = def.catchall ? defOf(def.catchall).type : undefined;
-  if (catchall !== undefined && catchall !== 'never') return undefined;
+  if (!declared && catchall !== undefined && catchall !== 'never') return undefined;
   return Object.keys(def.shape);
 }

@@ -1,13 +1,15 @@
 import type { WebhookSigner } from '@junction/core';
 
-/** Options for {@link WebhookSender}. */
-export interface WebhookSenderOptions {
+/** Options for {@link WebhookSender}; `TNote` is what `describe` adds to each delivery record. */
+export interface WebhookSenderOptions<TEvent = unknown, TNote extends object = object> {
   /** The receiving endpoint, e.g. your app's `/webhooks/<provider>` on a loopback server. */
   url: string;
   /** Signs each delivery: core's signer for the provider's scheme (`stripeSigner({ secret })`), the counterpart of the verifier the endpoint uses. */
   signer: WebhookSigner;
   /** Serializes an event to the bytes sent. Default `JSON.stringify`. */
-  serialize?: (event: unknown) => string;
+  serialize?: (event: TEvent) => string;
+  /** Fields from the event to keep on its delivery record (the provider's event id and type), so a test finds a delivery without parsing the payload. */
+  describe?: (event: TEvent) => TNote;
   /** Headers on every delivery (content type, user agent). Default `content-type: application/json`. */
   headers?: Record<string, string>;
   /** Further attempts after a failure (non-2xx or network error). Default 2. */
@@ -37,19 +39,20 @@ export interface WebhookDelivery {
  * them (providers deliver asynchronously), signed with the given signer,
  * retrying failures a few times.
  */
-export class WebhookSender {
+export class WebhookSender<TEvent = unknown, TNote extends object = object> {
   /** Deliveries made or under way, in order. */
-  readonly deliveries: WebhookDelivery[] = [];
-  readonly #options: WebhookSenderOptions;
+  readonly deliveries: (WebhookDelivery & TNote)[] = [];
+  readonly #options: WebhookSenderOptions<TEvent, TNote>;
   readonly #pending = new Set<Promise<void>>();
 
-  constructor(options: WebhookSenderOptions) {
+  constructor(options: WebhookSenderOptions<TEvent, TNote>) {
     this.#options = options;
   }
 
   /** Queues `event` for delivery. */
-  send(event: unknown): void {
-    const delivery: WebhookDelivery = { payload: (this.#options.serialize ?? JSON.stringify)(event), attempts: 0, delivered: false };
+  send(event: TEvent): void {
+    const payload = (this.#options.serialize ?? JSON.stringify)(event);
+    const delivery = { ...this.#options.describe?.(event), payload, attempts: 0, delivered: false } as WebhookDelivery & TNote;
     this.deliveries.push(delivery);
     const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.#deliver(delivery));
     this.#pending.add(run);

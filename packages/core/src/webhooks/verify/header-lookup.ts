@@ -33,7 +33,11 @@ export function headerLookup(headers: WebhookHeaders): HeaderLookup {
   };
 }
 
-/** The header's value, or a `missing_header` error that names it. */
+/**
+ * The header's value, or a `WebhookVerificationError` (`missing_header`) that
+ * names it and the sender and gives the usual causes. For field readers:
+ * pass on the `provider` the reader is given.
+ */
 export function requireHeader(lookup: HeaderLookup, name: string, provider: string): string {
   const value = lookup(name);
   if (value === undefined) throw missingHeader(name, provider);

@@ -1,10 +1,11 @@
+import { ConfigurationError } from '../../errors/configuration-error.js';
 import { hmacMatcher } from './hmac-matcher.js';
 import { keyList } from './key-list.js';
 import { type SecretInput, utf8Secret } from './secret-decoding.js';
 import type { FieldReader } from './signed-fields.js';
 import { type SignedTemplate, signedContent } from './signed-parts.js';
-import { digitsTimestamp } from './timestamp.js';
-import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
+import { TIMESTAMP_PARSINGS, type TimestampRule } from './timestamp.js';
+import type { SignatureEncoding, TimestampParsing, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
 import { whitespaceHint } from './whitespace-hint.js';
@@ -17,18 +18,42 @@ export type HmacVerifierOptions = SecretOption &
   ClockOption & {
     /** Who sends these webhooks, for messages and logs. Default `webhook`. */
     name?: string;
-    /** Where the signatures, timestamp and id are in the headers: {@link fromHeaders}, {@link stripeStyleFields}, or your own. */
+    /** Where the signatures, timestamp and id are in the headers: {@link fromHeaders}, {@link timestampedSignatureFields}, or your own. */
     fields: FieldReader;
     /** The signed content, e.g. `[part.timestamp, '.', part.body]`. */
     template: SignedTemplate;
     /** How the signature is written: `hex`, `base64` or `base64url`. */
     encoding: SignatureEncoding;
+    /**
+     * Read a signature only in the one form its encoding gives a digest:
+     * lower-case hex, or base64 / base64url with its `=` padding. For schemes
+     * whose official library compares signatures as text, and so refuses any
+     * other form. Default `false`: hex in either case, padding optional.
+     */
+    canonicalSignatures?: boolean;
     /** Turns a text secret into key bytes. Default: its UTF-8 bytes; {@link standardWebhooksSecret} for `whsec_` + base64. */
     decodeSecret?: (secret: string) => Uint8Array;
     /** How the timestamp header counts. Default `seconds`. */
     timestampUnit?: TimestampUnit;
-    /** How far the timestamp may be from now, either way, in seconds. Default 300. */
+    /**
+     * How the timestamp is read, and so what is signed for it. Default
+     * `digits`: digits only, signed as sent. `parseInt`: as `parseInt(text, 10)`
+     * reads it, the number read being what is signed (`0123` signs `123`).
+     */
+    timestampParsing?: TimestampParsing;
+    /**
+     * How far the timestamp may be from now, in seconds: behind the clock, and
+     * ahead of it too unless `refuseFuture` is `false`. Default 300.
+     */
     toleranceSec?: number;
+    /**
+     * Whether a timestamp further ahead of this server's clock than the
+     * tolerance is refused (`timestamp_out_of_tolerance`, "dated in the
+     * future"). Default `true`. Pass `false` for schemes whose official library
+     * accepts any future time, so a server clock running slow refuses nothing;
+     * the tolerance then limits only how old a delivery may be.
+     */
+    refuseFuture?: boolean;
     /** Advice added to the message when no signature matches, e.g. where to find the secret. */
     mismatchHint?: string;
   };
@@ -47,12 +72,21 @@ export function hmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
     provider: name,
     fields: options.fields,
     content: signedContent(options.template),
-    matcher: hmacMatcher(keys, options.encoding),
-    timestamp: digitsTimestamp(options.timestampUnit ?? 'seconds'),
+    matcher: hmacMatcher(keys, options.encoding, options.canonicalSignatures ?? false),
+    timestamp: timestampRule(options),
     toleranceMs: toleranceMs(options.toleranceSec, 'toleranceSec'),
     toleranceOption: 'toleranceSec',
     now: options.now ?? Date.now,
     mismatchHints: [...whitespaceHint(secrets), ...(options.mismatchHint ? [options.mismatchHint] : [])],
   };
   return { name, verify: (input): VerifiedWebhook => verifyDelivery(flow, input) };
+}
+
+function timestampRule(options: HmacVerifierOptions): TimestampRule {
+  const parsing = options.timestampParsing ?? 'digits';
+  const rule = Object.hasOwn(TIMESTAMP_PARSINGS, parsing) ? TIMESTAMP_PARSINGS[parsing] : undefined;
+  if (rule === undefined) {
+    throw new ConfigurationError(`\`timestampParsing\` must be 'digits' or 'parseInt' (got ${JSON.stringify(parsing)}).`);
+  }
+  return rule(options.timestampUnit ?? 'seconds', options.refuseFuture ?? true);
 }

@@ -1,7 +1,14 @@
 /**
- * Webhook signature verification: presets for each provider, and the
- * composable HMAC and ECDSA verifiers they are built from, for custom ones.
+ * Webhook signature verification: the composable HMAC and ECDSA verifiers,
+ * for any scheme, and the presets built from them. Providers' presets leave
+ * core for their packages (Stripe's is `stripeVerifier` in `@junction/payments/stripe`).
  */
+
+import {
+  parseTimestampedSignatureHeader,
+  type TimestampedSignatureHeader,
+  timestampedSignatureFields,
+} from './timestamped-signature-header.js';
 
 export type { EcdsaSignatureFormat } from './ecdsa-matcher.js';
 export { type EcdsaVerifierOptions, ecdsaVerifier, type PublicKeyOption } from './ecdsa-verifier.js';
@@ -11,17 +18,16 @@ export { hubspotSignedUri } from './presets/hubspot-signed-uri.js';
 export { type HubSpotV3VerifierOptions, hubspotV3 } from './presets/hubspot-v3.js';
 export { type SendGridVerifierOptions, sendgrid } from './presets/sendgrid.js';
 export { type StandardWebhook, type StandardWebhooksVerifierOptions, standardWebhooks } from './presets/standard-webhooks.js';
-export { type StripeVerifierOptions, stripe } from './presets/stripe.js';
 export type { PublicKeyInput } from './public-key.js';
 export { type SecretInput, standardWebhooksSecret, utf8Secret } from './secret-decoding.js';
 export { type FieldReader, type FromHeadersOptions, fromHeaders, type SignedFields } from './signed-fields.js';
 export { part, type SignedContext, type SignedPart, type SignedTemplate } from './signed-parts.js';
 export { standardWebhooksFields } from './standard-webhooks-headers.js';
-export { parseStripeSignatureHeader, type StripeStyleSignature, stripeStyleFields } from './stripe-signature-header.js';
 export type {
   RawBody,
   SignatureEncoding,
   TimestampedWebhook,
+  TimestampParsing,
   TimestampUnit,
   VerifiedWebhook,
   WebhookHeaders,
@@ -35,3 +41,11 @@ export {
   type WebhookVerificationErrorOptions,
   type WebhookVerificationReason,
 } from './webhook-verification-error.js';
+export { parseTimestampedSignatureHeader, type TimestampedSignatureHeader, timestampedSignatureFields };
+
+/** @deprecated Renamed {@link timestampedSignatureFields}; this name is removed in the next minor release. */
+export const stripeStyleFields = timestampedSignatureFields;
+/** @deprecated Renamed {@link parseTimestampedSignatureHeader}; this name is removed in the next minor release. */
+export const parseStripeSignatureHeader = parseTimestampedSignatureHeader;
+/** @deprecated Renamed {@link TimestampedSignatureHeader}; this name is removed in the next minor release. */
+export type StripeStyleSignature = TimestampedSignatureHeader;

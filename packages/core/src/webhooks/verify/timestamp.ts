@@ -1,5 +1,5 @@
 import { formatDuration } from './format-duration.js';
-import type { TimestampUnit } from './types.js';
+import type { TimestampParsing, TimestampUnit } from './types.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /** How one scheme reads its signed time, what text it signs for it, and which way the tolerance applies. */
@@ -29,9 +29,14 @@ export function numberReading(text: string): number | undefined {
 // Up to 16 digits covers milliseconds for the next 280 000 years and stays a safe integer.
 const DIGITS = /^\d{1,16}$/;
 
-/** The rule of the composable verifiers: digits only, signed as sent, limited both ways. */
-export function digitsTimestamp(unit: TimestampUnit): TimestampRule {
-  return { unit, read: (text) => (DIGITS.test(text) ? Number(text) : undefined), signed: (sent) => sent, refuseFuture: true };
+/** The default rule of the composable verifiers: digits only, signed as sent, limited both ways unless `refuseFuture` is false. */
+export function digitsTimestamp(unit: TimestampUnit, refuseFuture = true): TimestampRule {
+  return { unit, read: (text) => (DIGITS.test(text) ? Number(text) : undefined), signed: (sent) => sent, refuseFuture };
+}
+
+/** The time as `parseInt` reads it, signed as the number read (`0123` signs `123`). */
+export function parseIntTimestamp(unit: TimestampUnit, refuseFuture: boolean): TimestampRule {
+  return { unit, read: parseIntReading, signed: (_sent, value) => String(value), refuseFuture };
 }
 
 // The range of a JavaScript Date, in ms either side of 1970.
@@ -82,3 +87,9 @@ export function checkTolerance(signedAtMs: number, nowMs: number, toleranceMs: n
         `This server's clock is probably slow: sync it (NTP), or raise \`${optionName}\`.`;
   throw new WebhookVerificationError(message, { reason: 'timestamp_out_of_tolerance', ageMs: age, toleranceMs });
 }
+
+/** The rule of each {@link TimestampParsing}, for the composable verifiers. */
+export const TIMESTAMP_PARSINGS: Readonly<Record<TimestampParsing, (unit: TimestampUnit, refuseFuture: boolean) => TimestampRule>> = {
+  digits: digitsTimestamp,
+  parseInt: parseIntTimestamp,
+};

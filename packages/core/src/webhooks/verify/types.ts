@@ -56,5 +56,15 @@ export interface WebhookVerifier<T extends VerifiedWebhook = VerifiedWebhook> {
 /** How a timestamp header counts time. */
 export type TimestampUnit = 'seconds' | 'milliseconds';
 
+/**
+ * How a composable verifier reads the timestamp it is sent:
+ * - `digits`: ASCII digits only, signed exactly as sent.
+ * - `parseInt`: as JavaScript's `parseInt(text, 10)` reads it (leading
+ *   whitespace and a sign allowed, anything after the leading digits
+ *   ignored), and the number read is what is signed, so `0123` signs `123`.
+ *   For schemes whose official library reads the time that way.
+ */
+export type TimestampParsing = 'digits' | 'parseInt';
+
 /** How a signature is written as text in a header. */
 export type SignatureEncoding = 'hex' | 'base64' | 'base64url';

@@ -1,12 +1,32 @@
 import { z } from 'zod';
 import { defineWebhooks } from '../../../src/webhooks/index.js';
-import { type StripeVerifierOptions, stripe } from '../../../src/webhooks/verify/index.js';
+import { type ClockOption, hmacVerifier, part, type SecretOption, timestampedSignatureFields } from '../../../src/webhooks/verify/index.js';
 import { stripeSigner } from './provider-signers.js';
+
+/** The secrets of {@link paymentsWebhooks}: one or several (a rotation), and a tolerance in seconds. */
+export type PaymentsSecrets = SecretOption & { toleranceSec?: number };
+
+/**
+ * Core's HMAC verifier configured for a Stripe-shaped scheme (`Stripe-Signature: t=…,v1=<hex>` over
+ * `${t}.${body}`), as a payments connector would configure it. Stripe's own verifier ships with @junction/payments.
+ */
+export function paymentsVerifier(options: PaymentsSecrets & ClockOption) {
+  return hmacVerifier({
+    ...options,
+    name: 'payments',
+    fields: timestampedSignatureFields({ header: 'Stripe-Signature' }),
+    template: [part.timestamp, '.', part.body],
+    encoding: 'hex',
+    canonicalSignatures: true,
+    timestampParsing: 'parseInt',
+    refuseFuture: false,
+  });
+}
 
 /** A Stripe-shaped webhooks declaration with two typed event types, as a connector would carry it. */
 export const paymentsWebhooks = defineWebhooks({
   name: 'payments',
-  verifier: (secrets: StripeVerifierOptions) => stripe(secrets),
+  verifier: (secrets: PaymentsSecrets) => paymentsVerifier(secrets),
   envelope: z.object({ id: z.string(), type: z.string() }),
   id: (event) => event.id,
   type: (event) => event.type,

@@ -4,12 +4,18 @@ import { isConfigurationError } from '../../../src/errors/configuration-error.js
 import {
   ecdsaVerifier,
   fromHeaders,
+  type HmacVerifierOptions,
   hmacVerifier,
+  parseStripeSignatureHeader,
+  parseTimestampedSignatureHeader,
   part,
   standardWebhooksSecret,
   stripeStyleFields,
+  timestampedSignatureFields,
 } from '../../../src/webhooks/verify/index.js';
+import { stripeSigner } from '../support/provider-signers.js';
 import { expectRejection, fixedClock, NOW } from './support/expect-rejection.js';
+import { type KeyName, presetContract } from './support/preset-contract.js';
 
 const seconds = String(Math.floor(NOW / 1000) - 10);
 
@@ -81,16 +87,30 @@ describe('hmacVerifier() with a custom template', () => {
     );
   });
 
-  it('reads a Stripe-style header under another name and scheme', () => {
+  it('reads a timestamped signature header (t=…,s1=…) under any name and scheme', () => {
     const verifier = hmacVerifier({
       secret,
-      fields: stripeStyleFields({ header: 'Acme-Signature', scheme: 's1' }),
+      fields: timestampedSignatureFields({ header: 'Acme-Signature', scheme: 's1' }),
       template: [part.timestamp, '.', part.body],
       encoding: 'base64',
       now: fixedClock,
     });
     const b64 = createHmac('sha256', secret).update(`${seconds}.${body}`).digest('base64');
     expect(verifier.verify({ body, headers: { 'acme-signature': `t=${seconds}, s1=${b64}` } }).keyIndex).toBe(0);
+    const twoTimes = expectRejection(
+      () => verifier.verify({ body, headers: { 'acme-signature': `t=${seconds},t=${seconds},s1=${b64}` } }),
+      'malformed_header',
+    );
+    expect(twoTimes.message).toMatch(/more than one t= timestamp/);
+    expect(
+      expectRejection(() => verifier.verify({ body, headers: { 'acme-signature': `t=${seconds}` } }), 'malformed_header').message,
+    ).toMatch(/no s1= signature/);
+  });
+
+  it('keeps the old names of the timestamped header reader for one release', () => {
+    expect(stripeStyleFields).toBe(timestampedSignatureFields);
+    expect(parseStripeSignatureHeader).toBe(parseTimestampedSignatureHeader);
+    expect(parseTimestampedSignatureHeader(' t=1 , v0=a, v1=b,v1=c,junk')).toEqual({ timestamps: ['1'], signatures: ['b', 'c'] });
   });
 
   it('decodes a Standard Webhooks secret when asked to', () => {
@@ -188,4 +208,107 @@ describe('ecdsaVerifier() with a custom template', () => {
     const signature = sign('sha256', Buffer.from(signedContent), privateKey).toString('base64');
     expect(verifier.verify({ body, headers: { 'x-signature': signature, 'x-timestamp': seconds, 'x-id': 'dlv_9' } }).keyIndex).toBe(1);
   });
+});
+
+describe('hmacVerifier(): reading signatures and timestamps as a provider library does', () => {
+  const secret = 'timestamped-scheme-secret';
+  const body = '{"id":"evt_9"}';
+  const t = Math.floor(NOW / 1000) - 10;
+  const hex = (content: string) => createHmac('sha256', secret).update(content).digest('hex');
+  const timestamped = (options: Partial<HmacVerifierOptions> = {}) =>
+    hmacVerifier({
+      secret,
+      fields: fromHeaders({ signature: 'X-Sig', timestamp: 'X-Ts' }),
+      template: [part.timestamp, '.', part.body],
+      encoding: 'hex',
+      now: fixedClock,
+      ...options,
+    } as HmacVerifierOptions);
+  const deliver = (ts: string, signature = hex(`${ts}.${body}`)) => ({ body, headers: { 'x-sig': signature, 'x-ts': ts } });
+
+  it('canonicalSignatures reads only lower-case hex and padded base64, saying so; by default any case and padding pass', () => {
+    const upper = deliver(String(t), hex(`${t}.${body}`).toUpperCase());
+    expect(timestamped().verify(upper).keyIndex).toBe(0);
+    const error = expectRejection(() => timestamped({ canonicalSignatures: true }).verify(upper), 'malformed_header');
+    expect(error.message).toMatch(/64 lower-case hex characters/);
+    expect(timestamped({ canonicalSignatures: true }).verify(deliver(String(t))).keyIndex).toBe(0);
+
+    const b64 = createHmac('sha256', secret).update(`${t}.${body}`).digest('base64');
+    const base64 = (canonicalSignatures: boolean) => timestamped({ encoding: 'base64', canonicalSignatures });
+    expect(base64(false).verify(deliver(String(t), b64.replace(/=+$/, ''))).keyIndex).toBe(0);
+    expect(base64(true).verify(deliver(String(t), b64)).keyIndex).toBe(0);
+    expectRejection(() => base64(true).verify(deliver(String(t), b64.replace(/=+$/, ''))), 'malformed_header');
+  });
+
+  it("timestampParsing 'parseInt' reads the time as parseInt does and signs the number it read", () => {
+    const lenient = timestamped({ timestampParsing: 'parseInt' });
+    // Zero-padded, a leading space, a fraction: each signed as the number parseInt reads.
+    for (const sent of [`0${t}`, ` ${t}`, `${t}.9`]) {
+      expect(lenient.verify(deliver(sent, hex(`${t}.${body}`))).timestamp?.getTime()).toBe(t * 1000);
+      expectRejection(() => lenient.verify(deliver(sent, hex(`${sent}.${body}`))), 'no_matching_signature');
+    }
+    const error = expectRejection(() => lenient.verify(deliver('soon', hex(`NaN.${body}`))), 'malformed_header');
+    expect(error.message).toMatch(/X-Ts timestamp is not a number of seconds since 1970/);
+  });
+
+  it('by default reads digits only and signs the timestamp as sent', () => {
+    const digits = timestamped();
+    expect(digits.verify(deliver(`0${t}`)).timestamp?.getTime()).toBe(t * 1000);
+    expectRejection(() => digits.verify(deliver(`0${t}`, hex(`${t}.${body}`))), 'no_matching_signature');
+    expectRejection(() => digits.verify(deliver(` ${t}`)), 'malformed_header');
+    expectRejection(() => digits.verify(deliver(`${t}.9`)), 'malformed_header');
+  });
+
+  it('refuseFuture: false accepts a timestamp ahead of the clock by more than the tolerance; by default it is refused', () => {
+    const ahead = String(Math.floor(NOW / 1000) + 3600);
+    const error = expectRejection(() => timestamped().verify(deliver(ahead)), 'timestamp_out_of_tolerance');
+    expect(error.message).toMatch(/dated in the future/);
+    expectRejection(() => timestamped({ refuseFuture: true }).verify(deliver(ahead)), 'timestamp_out_of_tolerance');
+    expect(timestamped({ refuseFuture: false }).verify(deliver(ahead)).timestamp?.getTime()).toBe(Number(ahead) * 1000);
+    // Only the future: an old delivery is still refused.
+    const old = String(Math.floor(NOW / 1000) - 3600);
+    expectRejection(() => timestamped({ refuseFuture: false }).verify(deliver(old)), 'timestamp_out_of_tolerance');
+  });
+
+  it('refuses an unknown timestampParsing at set-up', () => {
+    try {
+      timestamped({ timestampParsing: 'number' as never });
+      expect.unreachable();
+    } catch (error) {
+      expect(isConfigurationError(error)).toBe(true);
+      expect((error as Error).message).toMatch(/`timestampParsing` must be 'digits' or 'parseInt'/);
+    }
+  });
+});
+
+// A Stripe-shaped scheme (t=…,v1=<hex> over `${t}.${body}`) built from the public options alone, through every shared case.
+const SECRETS: Record<KeyName, string> = {
+  primary: 'whsec_generic_primary_0a1b2c3d4e5f',
+  secondary: 'whsec_generic_secondary_6a7b8c9d0e',
+  wrong: 'whsec_generic_wrong_000000000000000',
+};
+
+presetContract({
+  title: 'hmacVerifier() with timestampedSignatureFields, parseInt timestamps and refuseFuture: false',
+  toleranceMs: 300_000,
+  verifier: (keys) =>
+    hmacVerifier({
+      secrets: keys.map((key) => SECRETS[key]),
+      fields: timestampedSignatureFields({ header: 'Acme-Signature' }),
+      template: [part.timestamp, '.', part.body],
+      encoding: 'hex',
+      canonicalSignatures: true,
+      timestampParsing: 'parseInt',
+      refuseFuture: false,
+      now: fixedClock,
+    }),
+  sign: (body, key, atMs) => {
+    const signed = stripeSigner(SECRETS[key]).sign({ body, timestamp: atMs });
+    return { headers: { 'acme-signature': signed['Stripe-Signature'] as string } };
+  },
+  signatureHeader: 'Acme-Signature',
+  garbledSignature: 'not a timestamped signature',
+  secrets: Object.values(SECRETS),
+  truncate: (ms) => Math.floor(ms / 1000) * 1000,
+  refusesFuture: false,
 });

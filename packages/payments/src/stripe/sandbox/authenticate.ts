@@ -21,7 +21,8 @@ export function authenticate(request: Request, keys: ReadonlySet<string>): strin
   return key;
 }
 
-function readKey(header: string): string | undefined {
+/** The key in an `Authorization` header (Bearer, or Basic with the key as user name), unchecked. */
+export function readKey(header: string): string | undefined {
   const bearer = /^Bearer\s+(.+)$/i.exec(header);
   if (bearer) return bearer[1]?.trim();
   const basic = /^Basic\s+(.+)$/i.exec(header);

@@ -1,9 +1,10 @@
+import { secretSuffix } from './ids.js';
 import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
 import { buildPaymentIntent } from './payment-intent-object.js';
-import type { RouteRequest } from './route.js';
 import type { SandboxRuntime } from './runtime.js';
 import { noSuch, SandboxError } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
+import type { StripeRequest } from './stripe-handler.js';
 
 /** How the simulated customer pays a Checkout Session. */
 export interface CompleteCheckoutOptions {
@@ -26,9 +27,7 @@ export function completeCheckoutSession(runtime: SandboxRuntime, id: string, opt
   const session = store.checkoutSessions.get(id);
   if (!session) throw new Error(noSuch('checkout.session', id).message);
   if (session.status !== 'open') throw new Error(`Checkout Session ${id} is ${String(session.status)}, not open.`);
-  const origin: RouteRequest = {
-    params: {},
-    path: {},
+  const origin: StripeRequest = {
     store,
     ...(options.account ? { account: options.account } : {}),
     livemode: session.livemode === true,
@@ -47,7 +46,7 @@ export function completeCheckoutSession(runtime: SandboxRuntime, id: string, opt
     status: 'requires_confirmation',
     capture_method: 'automatic',
     confirmation_method: 'automatic',
-    client_secret: `${intentId}_secret_${runtime.ids.secret()}`,
+    client_secret: `${intentId}_secret_${secretSuffix(runtime.ids)}`,
     customer: (session.customer as string | null) ?? null,
     payment_method: paymentMethod,
     payment_method_types: ['card'],

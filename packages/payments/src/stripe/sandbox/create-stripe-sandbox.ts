@@ -1,21 +1,24 @@
+import { defineSandbox } from '@junction/testing';
 import type { HttpHandler } from 'msw';
-import { STRIPE_API_VERSION } from '../stripe-connector.js';
-import { checkoutSessionRoutes } from './checkout-session-handlers.js';
+import { STRIPE_API_VERSION, stripeConnector } from '../stripe-connector.js';
+import { checkoutSessionHandlers } from './checkout-session-handlers.js';
 import { clockFrom } from './clock.js';
 import { type CompleteCheckoutOptions, completeCheckoutSession } from './complete-checkout.js';
-import { customerRoutes } from './customer-handlers.js';
-import { eventRoutes } from './event-handlers.js';
-import { EventRecorder } from './event-recorder.js';
-import { IdempotencyLedger } from './idempotency-ledger.js';
-import { IdGenerator } from './ids.js';
+import { customerHandlers } from './customer-handlers.js';
+import { eventHandlers } from './event-handlers.js';
+import { EventLog } from './event-log.js';
+import { stripeIdempotencyLedger } from './idempotency-rules.js';
+import { createStripeIds } from './ids.js';
 import { fromTemplate } from './object-template.js';
-import { paymentIntentRoutes } from './payment-intent-handlers.js';
-import { RateWindow, type SandboxRateLimit } from './rate-window.js';
-import { refundRoutes } from './refund-handlers.js';
-import { toHandler } from './route.js';
+import { invalidParamsResponse, unknownParamResponse } from './param-errors.js';
+import { paymentIntentHandlers } from './payment-intent-handlers.js';
+import { type SandboxRateLimit, stripeRateLimiter } from './rate-limit.js';
+import { refundHandlers } from './refund-handlers.js';
 import type { SandboxRuntime } from './runtime.js';
+import { checkRequest, handlerFailed, stripeHeaders } from './sandbox-hooks.js';
 import { SandboxState, type StripeObject } from './store.js';
-import { type SandboxWebhook, type WebhookDelivery, WebhookSender } from './webhook-sender.js';
+import { toSandboxHandlers } from './stripe-handler.js';
+import { type SandboxWebhook, stripeWebhookSender, takesEvent, type WebhookDelivery } from './webhook-sender.js';
 
 /** The key a sandbox accepts unless told otherwise. */
 export const SANDBOX_API_KEY = 'sk_test_junction_sandbox_0000000000';
@@ -61,7 +64,9 @@ export interface StripeSandbox {
 }
 
 /**
- * A local Stripe for tests and examples: msw handlers that keep customers,
+ * A local Stripe for tests and examples, built with the sandbox kit of
+ * `@junction/testing` from `stripeConnector`'s own operations (method, path
+ * and accepted parameters): msw handlers that keep customers,
  * PaymentIntents (test payment methods such as `pm_card_visa` and
  * `pm_card_chargeDeclined`), refunds and Checkout Sessions; check the secret
  * key; answer Stripe's error bodies; replay idempotent requests; record
@@ -75,43 +80,63 @@ export interface StripeSandbox {
 export function createStripeSandbox(options: StripeSandboxOptions = {}): StripeSandbox {
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   const nowMs = options.now ?? Date.now;
-  const now = clockFrom(nowMs);
-  const ids = new IdGenerator();
+  const ids = createStripeIds();
   const state = new SandboxState();
-  const webhook = options.webhook ? new WebhookSender(options.webhook, now) : undefined;
+  const webhook = options.webhook ? stripeWebhookSender(options.webhook, nowMs) : undefined;
+  const events = new EventLog({ ids, nowMs, webhooks: webhook !== undefined, state });
+  if (options.webhook && webhook) {
+    const config = options.webhook;
+    events.recorder.subscribe((event) => {
+      if (takesEvent(config, String(event.type))) webhook.send(event);
+    });
+  }
+  const apiVersion = options.apiVersion ?? STRIPE_API_VERSION;
   const runtime: SandboxRuntime = {
-    origin: new URL(options.origin ?? 'https://api.stripe.com').origin,
+    origin: new URL(options.origin ?? stripeConnector.baseUrl).origin,
     state,
     ids,
-    now,
-    events: new EventRecorder(ids, now, webhook),
-    ledger: new IdempotencyLedger(),
+    now: clockFrom(nowMs),
+    events,
     keys: new Set([apiKey, ...(options.apiKeys ?? [])]),
-    apiVersion: options.apiVersion ?? STRIPE_API_VERSION,
-    ...(options.rateLimit
-      ? {
-          rate: {
-            window: new RateWindow(options.rateLimit, nowMs),
-            ...(options.rateLimit.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.rateLimit.retryAfterSeconds }),
-          },
-        }
-      : {}),
+    apiVersion,
   };
+  const ledger = stripeIdempotencyLedger();
+  const sandbox = defineSandbox(
+    stripeConnector,
+    toSandboxHandlers(
+      { ...customerHandlers, ...paymentIntentHandlers, ...refundHandlers, ...checkoutSessionHandlers, ...eventHandlers },
+      runtime,
+    ),
+    {
+      origin: runtime.origin,
+      // Stripe's schemas let unknown keys through so newer parameters can be sent; Stripe itself refuses them.
+      known: 'declared',
+      alwaysAccepted: ['expand'],
+      refuse: unknownParamResponse,
+      invalid: invalidParamsResponse,
+      before: checkRequest(runtime.keys),
+      idempotency: ledger,
+      ...(options.rateLimit ? { rateLimit: stripeRateLimiter(options.rateLimit, nowMs) } : {}),
+      requestId: () => ids.next('req'),
+      after: stripeHeaders(apiVersion),
+      failed: handlerFailed,
+    },
+  );
   const seed = () => seedState(state, options.seed === true);
   seed();
 
-  const routes = [...customerRoutes, ...paymentIntentRoutes, ...refundRoutes, ...checkoutSessionRoutes, ...eventRoutes];
   return {
-    handlers: routes.map((route) => toHandler(route, runtime)),
+    handlers: sandbox.handlers,
     state,
     apiKey,
-    origin: runtime.origin,
+    origin: sandbox.origin,
     webhooks: { deliveries: webhook?.deliveries ?? [], flush: () => webhook?.flush() ?? Promise.resolve() },
     completeCheckoutSession: (id, completeOptions) => completeCheckoutSession(runtime, id, completeOptions),
-    idempotencyKeys: () => runtime.ledger.keys(),
+    idempotencyKeys: () => ledger.keys(),
     reset() {
       state.clear();
-      runtime.ledger.clear();
+      events.clear();
+      ledger.clear();
       ids.reset();
       seed();
     },
@@ -123,7 +148,8 @@ function seedState(state: SandboxState, samples: boolean): void {
   const price = (fromTemplate('item') as { price: StripeObject }).price;
   state.prices.set(price.id, price);
   if (!samples) return;
-  const add = (map: Map<string, StripeObject>, object: Record<string, unknown>) => map.set(String(object.id), object as StripeObject);
+  const add = (collection: { set(id: string, value: StripeObject): unknown }, object: Record<string, unknown>) =>
+    collection.set(String(object.id), object as StripeObject);
   add(state.customers, fromTemplate('customer'));
   add(state.paymentIntents, fromTemplate('payment_intent'));
   add(state.charges, fromTemplate('charge'));

@@ -1,31 +1,15 @@
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+import { BASE62, createIdGenerator, type IdGenerator } from '@junction/testing';
 
 /**
- * Makes Stripe-looking ids (`cus_…`, `pi_…`): a prefix, then a counter in
- * base 62 padded to 14 characters, so ids are unique, sort in creation
- * order, and repeat from run to run.
+ * Stripe-looking ids (`cus_Sbx00000000001`): the kit's counter in base 62,
+ * padded to 11 digits behind `_Sbx`, so ids are unique, sort in creation
+ * order, repeat from run to run, and are told apart from real ones.
  */
-export class IdGenerator {
-  #next = 0;
+export function createStripeIds(): IdGenerator {
+  return createIdGenerator({ digits: BASE62, length: 11, separator: '_Sbx' });
+}
 
-  /** The next id with `prefix`, e.g. `cus_Sbx00000000001`. */
-  next(prefix: string): string {
-    this.#next += 1;
-    let n = this.#next;
-    let digits = '';
-    while (n > 0) {
-      digits = ALPHABET[n % 62] + digits;
-      n = Math.floor(n / 62);
-    }
-    return `${prefix}_Sbx${digits.padStart(11, '0')}`;
-  }
-
-  /** A secret-looking suffix (for `client_secret`), derived from the counter. */
-  secret(): string {
-    return this.next('secret').slice('secret_'.length).split('').reverse().join('');
-  }
-
-  reset(): void {
-    this.#next = 0;
-  }
+/** A secret-looking suffix (for `client_secret`), taken from the same counter so runs repeat. */
+export function secretSuffix(ids: IdGenerator): string {
+  return ids.next('secret').slice('secret_'.length).split('').reverse().join('');
 }

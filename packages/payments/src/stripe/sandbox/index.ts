@@ -10,8 +10,8 @@ export {
   type StripeSandbox,
   type StripeSandboxOptions,
 } from './create-stripe-sandbox.js';
-export { type FormParams, type FormValue, parseForm } from './form.js';
-export type { SandboxRateLimit } from './rate-window.js';
+export { type FormParams, type FormValue, parseForm } from './form-params.js';
+export type { SandboxRateLimit } from './rate-limit.js';
 export { stripeSignatureHeader } from './sign.js';
 export { AccountStore, SandboxState, type StripeObject } from './store.js';
 export { TEST_PAYMENT_METHODS, type TestOutcome, type TestPaymentMethod } from './test-payment-methods.js';

@@ -1,46 +1,59 @@
-import { integer, text } from './coerce.js';
-import type { FormParams } from './form.js';
+import { type BadPageParam, cursorPages, type ListPage, type PageOptions, tokenPages } from '@junction/testing';
 import { invalidParam } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
 
-/**
- * One page of a Stripe list from `items` (newest first): `limit` (1–100,
- * default 10), then `starting_after` or `ending_before` an id.
- */
-export function listPage(items: readonly StripeObject[], params: FormParams, url: string): Record<string, unknown> {
-  const limit = pageLimit(params);
-  const after = text(params, 'starting_after');
-  const before = text(params, 'ending_before');
-  let start = 0;
-  let end = items.length;
-  if (after) start = indexOrThrow(items, after, 'starting_after') + 1;
-  if (before) {
-    end = indexOrThrow(items, before, 'ending_before');
-    start = Math.max(0, end - limit);
-  }
-  const data = items.slice(start, Math.min(end, start + limit));
-  const hasMore = before ? start > 0 : start + data.length < end;
-  return { object: 'list', data, has_more: hasMore, url };
+/** The page parameters every Stripe list takes. */
+export interface ListParams {
+  limit?: number;
+  starting_after?: string;
+  ending_before?: string;
+}
+
+/** The `created` filter of a list: `{gt,gte,lt,lte}` or an exact second. */
+export type CreatedFilter = number | Date | { gt?: number | Date; gte?: number | Date; lt?: number | Date; lte?: number | Date };
+
+// Handlers answer errors by throwing them, so Stripe's page errors are thrown from inside the kit's pagination.
+const badPage: BadPageParam = (param, value) => {
+  throw param === 'page'
+    ? invalidParam('page', `Invalid page token: ${value}`)
+    : invalidParam(param, `No such object: '${value}'`, 'resource_missing');
+};
+
+// Stripe's pages: 10 by default, 1 to 100, anything else refused.
+const STRIPE_PAGES: PageOptions = {
+  defaultLimit: 10,
+  maxLimit: 100,
+  invalid: badPage,
+  limitOutOfRange: (param) => {
+    throw invalidParam(param, 'This value must be greater than or equal to 1 and less than or equal to 100.', 'parameter_invalid_integer');
+  },
+};
+
+const listPages = cursorPages<StripeObject, ListParams>({ ...STRIPE_PAGES, afterParam: 'starting_after', beforeParam: 'ending_before' });
+const searchPages = tokenPages<StripeObject, { limit?: number; page?: string }>({ ...STRIPE_PAGES, tokenParam: 'page' });
+
+/** One page of a Stripe list from `items` (newest first): `limit`, then `starting_after` or `ending_before` an id. */
+export function listPage(items: readonly StripeObject[], params: ListParams, url: string): Record<string, unknown> {
+  const page = pageOrThrow(listPages(items, params));
+  return { object: 'list', data: page.items, has_more: page.hasMore, url };
 }
 
 /** One page of a search: `page` is an opaque token for where the previous page stopped. */
-export function searchPage(items: readonly StripeObject[], params: FormParams, url: string): Record<string, unknown> {
-  const limit = pageLimit(params);
-  const token = text(params, 'page');
-  const start = token ? readToken(token) : 0;
-  const data = items.slice(start, start + limit);
-  const next = start + data.length < items.length ? makeToken(start + data.length) : null;
-  return { object: 'search_result', data, has_more: next !== null, next_page: next, url, total_count: items.length };
+export function searchPage(
+  items: readonly StripeObject[],
+  params: { limit?: number; page?: string },
+  url: string,
+): Record<string, unknown> {
+  const page = pageOrThrow(searchPages(items, params));
+  const next = page.hasMore ? String(page.next) : null;
+  return { object: 'search_result', data: page.items, has_more: page.hasMore, next_page: next, url, total_count: items.length };
 }
 
-/** Items created within `created` (`{gt,gte,lt,lte}` or an exact second). */
-export function filterCreated(items: readonly StripeObject[], params: FormParams): StripeObject[] {
-  const created = params.created;
+/** Items created within `created`. */
+export function filterCreated(items: readonly StripeObject[], created: CreatedFilter | undefined): StripeObject[] {
   if (created === undefined) return [...items];
-  if (typeof created === 'string') return items.filter((item) => item.created === Number(created));
-  if (Array.isArray(created)) throw invalidParam('created', 'Invalid created: must be a hash or an integer.');
-  const bound = (name: string) => (typeof created[name] === 'string' ? Number(created[name]) : undefined);
-  const [gt, gte, lt, lte] = [bound('gt'), bound('gte'), bound('lt'), bound('lte')];
+  if (typeof created === 'number' || created instanceof Date) return items.filter((item) => item.created === seconds(created));
+  const [gt, gte, lt, lte] = [created.gt, created.gte, created.lt, created.lte].map((b) => (b === undefined ? undefined : seconds(b)));
   return items.filter((item) => {
     const at = Number(item.created);
     return (
@@ -49,38 +62,17 @@ export function filterCreated(items: readonly StripeObject[], params: FormParams
   });
 }
 
-/** Objects of a map newest first, as lists serve them. */
+/** Objects newest first, as lists serve them. */
 export function newestFirst(values: Iterable<StripeObject>): StripeObject[] {
   return [...values].reverse();
 }
 
-function pageLimit(params: FormParams): number {
-  const limit = integer(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100)
-    throw invalidParam(
-      'limit',
-      'This value must be greater than or equal to 1 and less than or equal to 100.',
-      'parameter_invalid_integer',
-    );
-  return limit;
+function seconds(value: number | Date): number {
+  return value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
 }
 
-function indexOrThrow(items: readonly StripeObject[], id: string, param: string): number {
-  const index = items.findIndex((item) => item.id === id);
-  if (index === -1) throw invalidParam(param, `No such object: '${id}'`, 'resource_missing');
-  return index;
-}
-
-function makeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
-}
-
-function readToken(token: string): number {
-  try {
-    const offset = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown }).offset;
-    if (typeof offset === 'number' && offset >= 0) return offset;
-  } catch {
-    // Fall through to the error.
-  }
-  throw invalidParam('page', `Invalid page token: ${token}`);
+// Never a Response: Stripe's page errors are thrown (above).
+function pageOrThrow(page: ListPage<StripeObject> | Response): ListPage<StripeObject> {
+  if (page instanceof Response) throw new Error('unreachable: a page error is thrown');
+  return page;
 }

@@ -1,8 +1,8 @@
 import { buildCharge } from './charge-object.js';
-import type { RouteRequest } from './route.js';
 import type { SandboxRuntime } from './runtime.js';
 import { noSuch, SandboxError } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
+import type { StripeRequest } from './stripe-handler.js';
 import { TEST_PAYMENT_METHODS, type TestPaymentMethod } from './test-payment-methods.js';
 
 /** A test payment method by id; an unknown one is Stripe's 404. */
@@ -20,7 +20,7 @@ export function paymentMethodOf(id: string, param = 'payment_method'): TestPayme
  * The events are those Stripe sends for each.
  */
 export function attemptPayment(
-  request: RouteRequest,
+  request: StripeRequest,
   runtime: SandboxRuntime,
   intent: StripeObject,
   paymentMethodId: string,

@@ -1,24 +1,14 @@
-import {
-  CancelPaymentIntentParams,
-  CapturePaymentIntentParams,
-  ConfirmPaymentIntentParams,
-  CreatePaymentIntentParams,
-  ListPaymentIntentsParams,
-  RetrievePaymentIntentParams,
-  SearchPaymentIntentsParams,
-  UpdatePaymentIntentParams,
-} from '../stripe-params.generated.js';
-import { bool, integer, mergeMetadata, object, requiredText, stringMap, text } from './coerce.js';
 import { customerOf } from './customer-handlers.js';
-import { knownParams } from './known-params.js';
+import { secretSuffix } from './ids.js';
 import { filterCreated, listPage, newestFirst, searchPage } from './list-page.js';
+import { mergeMetadata } from './metadata.js';
 import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
 import { buildPaymentIntent } from './payment-intent-object.js';
-import type { Route, RouteRequest } from './route.js';
 import type { SandboxRuntime } from './runtime.js';
-import { invalidParam, missingParam, noSuch, SandboxError, unexpectedState } from './sandbox-error.js';
+import { invalidParam, noSuch, SandboxError, unexpectedState } from './sandbox-error.js';
 import { parseSearchQuery } from './search-query.js';
 import type { StripeObject } from './store.js';
+import type { StripeHandlers, StripeRequest } from './stripe-handler.js';
 
 const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'];
 const CANCELABLE = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
@@ -27,18 +17,15 @@ const UPDATABLE = ['requires_payment_method', 'requires_confirmation', 'requires
 const CANCELLATION_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'];
 
 /** The PaymentIntent `id` of a request, which must exist. */
-export function intentOf(request: RouteRequest, id: string, param = 'id'): StripeObject {
+export function intentOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
   const found = request.store.paymentIntents.get(id);
   if (!found) throw noSuch('payment_intent', id, param);
   return found;
 }
 
-function amountOf(request: RouteRequest, name: string, required: boolean): number | undefined {
-  const amount = integer(request.params, name);
-  if (amount === undefined) {
-    if (required) throw missingParam(name);
-    return undefined;
-  }
+// The schema has checked it is an integer; Stripe's own bounds are checked here.
+function checkAmount(amount: number | undefined, name: string): number | undefined {
+  if (amount === undefined) return undefined;
   if (amount < 1) throw invalidParam(name, 'This value must be greater than or equal to 1.', 'parameter_invalid_integer');
   // Stripe's minimum charge is about 50 cents; 50 minor units is the sandbox's simple version of it.
   if (amount < 50) {
@@ -53,69 +40,31 @@ function amountOf(request: RouteRequest, name: string, required: boolean): numbe
   return amount;
 }
 
-function currencyOf(request: RouteRequest, required: boolean): string | undefined {
-  const currency = required ? requiredText(request.params, 'currency') : text(request.params, 'currency');
+function checkCurrency(currency: string | undefined): string | undefined {
   if (currency === undefined) return undefined;
   if (!/^[a-zA-Z]{3}$/.test(currency)) throw invalidParam('currency', `Invalid currency: ${currency}.`);
   return currency.toLowerCase();
 }
 
-function captureMethodOf(request: RouteRequest): string | undefined {
-  const method = text(request.params, 'capture_method');
+function checkCaptureMethod(method: string | undefined): string | undefined {
   if (method !== undefined && !CAPTURE_METHODS.includes(method)) {
     throw invalidParam('capture_method', `Invalid capture_method: must be one of ${CAPTURE_METHODS.join(', ')}`);
   }
   return method;
 }
 
-function create(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
-  const { params } = request;
-  const amount = amountOf(request, 'amount', true) as number;
-  const currency = currencyOf(request, true) as string;
-  const customer = text(params, 'customer');
-  if (customer) customerOf(request, customer, 'customer');
-  const paymentMethod = text(params, 'payment_method');
-  if (paymentMethod) paymentMethodOf(paymentMethod);
-  const types = Array.isArray(params.payment_method_types) ? params.payment_method_types.map(String) : undefined;
-  const automatic = object(params, 'automatic_payment_methods');
-  const metadata = stringMap(params, 'metadata');
-  const id = runtime.ids.next('pi');
-  const intent = buildPaymentIntent({
-    id,
-    created: runtime.now(),
-    livemode: request.livemode,
-    amount,
-    currency,
-    status: paymentMethod ? 'requires_confirmation' : 'requires_payment_method',
-    capture_method: captureMethodOf(request) ?? 'automatic',
-    confirmation_method: text(params, 'confirmation_method') ?? 'automatic',
-    client_secret: `${id}_secret_${runtime.ids.secret()}`,
-    customer: customer ?? null,
-    payment_method: paymentMethod ?? null,
-    payment_method_types: types ?? ['card'],
-    // Since API version 2023-08-16, automatic payment methods are on unless types are listed.
-    automatic_payment_methods: types
-      ? null
-      : { enabled: automatic?.enabled !== 'false', ...(automatic?.allow_redirects ? { allow_redirects: automatic.allow_redirects } : {}) },
-    description: text(params, 'description') ?? null,
-    metadata: metadata === '' || metadata === undefined ? {} : metadata,
-    receipt_email: text(params, 'receipt_email') ?? null,
-  });
-  const returnUrl = text(params, 'return_url');
-  if (returnUrl) returnUrls.set(intent, returnUrl);
-  request.store.paymentIntents.set(id, intent);
-  runtime.events.record(request, 'payment_intent.created', intent);
-  if (bool(params, 'confirm') === true) return confirm(request, runtime, intent);
-  return intent;
-}
-
 // The return URL is kept with the intent (as Stripe does) but this API version does not show it.
 const returnUrls = new WeakMap<StripeObject, string>();
 
-function confirm(request: RouteRequest, runtime: SandboxRuntime, intent: StripeObject): StripeObject {
+interface ConfirmParams {
+  payment_method?: string;
+  return_url?: string;
+  capture_method?: string;
+}
+
+function confirm(params: ConfirmParams, request: StripeRequest, runtime: SandboxRuntime, intent: StripeObject): StripeObject {
   requireStatus(intent, CONFIRMABLE, 'confirm');
-  const { params } = request;
-  const paymentMethod = text(params, 'payment_method') ?? (intent.payment_method as string | null);
+  const paymentMethod = params.payment_method ?? (intent.payment_method as string | null);
   if (!paymentMethod) {
     throw unexpectedState(
       'payment_intent_unexpected_state',
@@ -123,7 +72,7 @@ function confirm(request: RouteRequest, runtime: SandboxRuntime, intent: StripeO
     );
   }
   const method = paymentMethodOf(paymentMethod);
-  const returnUrl = text(params, 'return_url') ?? returnUrls.get(intent);
+  const returnUrl = params.return_url ?? returnUrls.get(intent);
   if (returnUrl) returnUrls.set(intent, returnUrl);
   const automatic = intent.automatic_payment_methods as { enabled?: boolean; allow_redirects?: string } | null;
   if (automatic?.enabled && automatic.allow_redirects !== 'never' && !returnUrl) {
@@ -133,7 +82,7 @@ function confirm(request: RouteRequest, runtime: SandboxRuntime, intent: StripeO
         "This PaymentIntent is configured to accept payment methods enabled in your Dashboard. Because some of these payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
     });
   }
-  const captureMethod = captureMethodOf(request);
+  const captureMethod = checkCaptureMethod(params.capture_method);
   if (captureMethod) intent.capture_method = captureMethod;
   attemptPayment(request, runtime, intent, paymentMethod, method, returnUrl);
   return intent;
@@ -153,113 +102,127 @@ function requireStatus(intent: StripeObject, allowed: readonly string[], action:
   return status;
 }
 
-function capture(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
-  const intent = intentOf(request, request.path.id ?? '');
-  if (intent.status !== 'requires_capture') {
-    throw unexpectedState(
-      'payment_intent_unexpected_state',
-      `This PaymentIntent could not be captured because it has a status of ${String(intent.status)}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
-    );
-  }
-  const capturable = Number(intent.amount_capturable);
-  const amount = amountOf(request, 'amount_to_capture', false) ?? capturable;
-  if (amount > capturable) {
-    throw invalidParam(
-      'amount_to_capture',
-      `amount_to_capture (${amount}) must be less than or equal to the amount_capturable (${capturable}).`,
-      'amount_too_large',
-    );
-  }
-  const charge = request.store.charges.get(String(intent.latest_charge));
-  if (charge) {
-    Object.assign(charge, { captured: true, amount_captured: amount, amount_refunded: Number(charge.amount) - amount });
-    runtime.events.record(request, 'charge.captured', charge);
-  }
-  Object.assign(intent, { status: 'succeeded', amount_received: amount, amount_capturable: 0 });
-  runtime.events.record(request, 'payment_intent.succeeded', intent);
-  return intent;
-}
-
-function cancel(request: RouteRequest, runtime: SandboxRuntime): StripeObject {
-  const intent = intentOf(request, request.path.id ?? '');
-  const status = requireStatus(intent, CANCELABLE, 'cancel');
-  const reason = text(request.params, 'cancellation_reason');
-  if (reason !== undefined && !CANCELLATION_REASONS.includes(reason)) {
-    throw invalidParam('cancellation_reason', `Invalid cancellation_reason: must be one of ${CANCELLATION_REASONS.join(', ')}`);
-  }
-  const charge = request.store.charges.get(String(intent.latest_charge));
-  if (charge && status === 'requires_capture') Object.assign(charge, { refunded: true, amount_refunded: charge.amount });
-  Object.assign(intent, { status: 'canceled', canceled_at: runtime.now(), cancellation_reason: reason ?? null, amount_capturable: 0 });
-  runtime.events.record(request, 'payment_intent.canceled', intent);
-  return intent;
-}
-
-function update(request: RouteRequest): StripeObject {
-  const intent = intentOf(request, request.path.id ?? '');
-  requireStatus(intent, UPDATABLE, 'update');
-  const { params } = request;
-  const amount = amountOf(request, 'amount', false);
-  const currency = currencyOf(request, false);
-  const customer = text(params, 'customer');
-  if (customer) customerOf(request, customer, 'customer');
-  const paymentMethod = text(params, 'payment_method');
-  if (paymentMethod) paymentMethodOf(paymentMethod);
-  const captureMethod = captureMethodOf(request);
-  const change: Record<string, unknown> = {
-    ...(amount === undefined ? {} : { amount }),
-    ...(currency === undefined ? {} : { currency }),
-    ...(customer === undefined ? {} : { customer: customer === '' ? null : customer }),
-    ...(paymentMethod === undefined ? {} : { payment_method: paymentMethod, status: 'requires_confirmation' }),
-    ...(captureMethod === undefined ? {} : { capture_method: captureMethod }),
-  };
-  for (const name of ['description', 'receipt_email'] as const) {
-    const value = text(params, name);
-    if (value !== undefined) change[name] = value === '' ? null : value;
-  }
-  const metadata = stringMap(params, 'metadata');
-  if (metadata !== undefined) change.metadata = mergeMetadata(intent.metadata as Record<string, string>, metadata);
-  Object.assign(intent, change);
-  return intent;
-}
-
 /** PaymentIntents: create (and confirm), retrieve, update, list, search, confirm, capture, cancel. */
-export const paymentIntentRoutes: Route[] = [
-  {
-    method: 'get',
-    path: '/v1/payment_intents/search',
-    known: knownParams(SearchPaymentIntentsParams),
-    handle: (request) => {
-      const matches = parseSearchQuery(requiredText(request.params, 'query'));
-      const items = newestFirst(request.store.paymentIntents.values()).filter(matches);
-      return searchPage(items, request.params, '/v1/payment_intents/search');
-    },
+export const paymentIntentHandlers: StripeHandlers = {
+  searchPaymentIntents: (params, request) =>
+    searchPage(
+      newestFirst(request.store.paymentIntents.values()).filter(parseSearchQuery(params.query)),
+      params,
+      '/v1/payment_intents/search',
+    ),
+
+  createPaymentIntent: (params, request, runtime) => {
+    const amount = checkAmount(params.amount, 'amount') as number;
+    const currency = checkCurrency(params.currency) as string;
+    if (params.customer) customerOf(request, params.customer, 'customer');
+    const paymentMethod = params.payment_method;
+    if (paymentMethod) paymentMethodOf(paymentMethod);
+    const types = params.payment_method_types;
+    const automatic = params.automatic_payment_methods;
+    const id = runtime.ids.next('pi');
+    const intent = buildPaymentIntent({
+      id,
+      created: runtime.now(),
+      livemode: request.livemode,
+      amount,
+      currency,
+      status: paymentMethod ? 'requires_confirmation' : 'requires_payment_method',
+      capture_method: checkCaptureMethod(params.capture_method) ?? 'automatic',
+      confirmation_method: params.confirmation_method ?? 'automatic',
+      client_secret: `${id}_secret_${secretSuffix(runtime.ids)}`,
+      customer: params.customer ?? null,
+      payment_method: paymentMethod ?? null,
+      payment_method_types: types ?? ['card'],
+      // Since API version 2023-08-16, automatic payment methods are on unless types are listed.
+      automatic_payment_methods: types
+        ? null
+        : { enabled: automatic?.enabled !== false, ...(automatic?.allow_redirects ? { allow_redirects: automatic.allow_redirects } : {}) },
+      description: params.description ?? null,
+      metadata: mergeMetadata({}, params.metadata),
+      receipt_email: params.receipt_email ?? null,
+    });
+    if (params.return_url) returnUrls.set(intent, params.return_url);
+    request.store.paymentIntents.set(id, intent);
+    runtime.events.record(request, 'payment_intent.created', intent);
+    if (params.confirm === true) return confirm(params, request, runtime, intent);
+    return intent;
   },
-  { method: 'post', path: '/v1/payment_intents', known: knownParams(CreatePaymentIntentParams), handle: create },
-  {
-    method: 'get',
-    path: '/v1/payment_intents',
-    known: knownParams(ListPaymentIntentsParams),
-    handle: (request) => {
-      const customer = text(request.params, 'customer');
-      const items = filterCreated(newestFirst(request.store.paymentIntents.values()), request.params).filter(
-        (intent) => customer === undefined || intent.customer === customer,
+
+  listPaymentIntents: (params, request) => {
+    const items = filterCreated(newestFirst(request.store.paymentIntents.values()), params.created).filter(
+      (intent) => params.customer === undefined || intent.customer === params.customer,
+    );
+    return listPage(items, params, '/v1/payment_intents');
+  },
+
+  retrievePaymentIntent: (params, request) => intentOf(request, params.id),
+
+  updatePaymentIntent: (params, request) => {
+    const intent = intentOf(request, params.id);
+    requireStatus(intent, UPDATABLE, 'update');
+    const amount = checkAmount(params.amount, 'amount');
+    const currency = checkCurrency(params.currency);
+    const customer = params.customer;
+    if (customer) customerOf(request, customer, 'customer');
+    const paymentMethod = params.payment_method;
+    if (paymentMethod) paymentMethodOf(paymentMethod);
+    const captureMethod = checkCaptureMethod(params.capture_method);
+    const change: Record<string, unknown> = {
+      ...(amount === undefined ? {} : { amount }),
+      ...(currency === undefined ? {} : { currency }),
+      ...(customer === undefined ? {} : { customer: customer === '' ? null : customer }),
+      ...(paymentMethod === undefined ? {} : { payment_method: paymentMethod, status: 'requires_confirmation' }),
+      ...(captureMethod === undefined ? {} : { capture_method: captureMethod }),
+    };
+    for (const name of ['description', 'receipt_email'] as const) {
+      const value = params[name];
+      if (value !== undefined) change[name] = value === '' ? null : value;
+    }
+    if (params.metadata !== undefined) change.metadata = mergeMetadata(intent.metadata as Record<string, string>, params.metadata);
+    Object.assign(intent, change);
+    return intent;
+  },
+
+  confirmPaymentIntent: (params, request, runtime) => confirm(params, request, runtime, intentOf(request, params.id)),
+
+  capturePaymentIntent: (params, request, runtime) => {
+    const intent = intentOf(request, params.id);
+    if (intent.status !== 'requires_capture') {
+      throw unexpectedState(
+        'payment_intent_unexpected_state',
+        `This PaymentIntent could not be captured because it has a status of ${String(intent.status)}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
       );
-      return listPage(items, request.params, '/v1/payment_intents');
-    },
+    }
+    const capturable = Number(intent.amount_capturable);
+    const amount = checkAmount(params.amount_to_capture, 'amount_to_capture') ?? capturable;
+    if (amount > capturable) {
+      throw invalidParam(
+        'amount_to_capture',
+        `amount_to_capture (${amount}) must be less than or equal to the amount_capturable (${capturable}).`,
+        'amount_too_large',
+      );
+    }
+    const charge = request.store.charges.get(String(intent.latest_charge));
+    if (charge) {
+      Object.assign(charge, { captured: true, amount_captured: amount, amount_refunded: Number(charge.amount) - amount });
+      runtime.events.record(request, 'charge.captured', charge);
+    }
+    Object.assign(intent, { status: 'succeeded', amount_received: amount, amount_capturable: 0 });
+    runtime.events.record(request, 'payment_intent.succeeded', intent);
+    return intent;
   },
-  {
-    method: 'get',
-    path: '/v1/payment_intents/:id',
-    known: knownParams(RetrievePaymentIntentParams),
-    handle: (request) => intentOf(request, request.path.id ?? ''),
+
+  cancelPaymentIntent: (params, request, runtime) => {
+    const intent = intentOf(request, params.id);
+    const status = requireStatus(intent, CANCELABLE, 'cancel');
+    const reason = params.cancellation_reason;
+    if (reason !== undefined && !CANCELLATION_REASONS.includes(reason)) {
+      throw invalidParam('cancellation_reason', `Invalid cancellation_reason: must be one of ${CANCELLATION_REASONS.join(', ')}`);
+    }
+    const charge = request.store.charges.get(String(intent.latest_charge));
+    if (charge && status === 'requires_capture') Object.assign(charge, { refunded: true, amount_refunded: charge.amount });
+    Object.assign(intent, { status: 'canceled', canceled_at: runtime.now(), cancellation_reason: reason ?? null, amount_capturable: 0 });
+    runtime.events.record(request, 'payment_intent.canceled', intent);
+    return intent;
   },
-  { method: 'post', path: '/v1/payment_intents/:id', known: knownParams(UpdatePaymentIntentParams), handle: update },
-  {
-    method: 'post',
-    path: '/v1/payment_intents/:id/confirm',
-    known: knownParams(ConfirmPaymentIntentParams),
-    handle: (request, runtime) => confirm(request, runtime, intentOf(request, request.path.id ?? '')),
-  },
-  { method: 'post', path: '/v1/payment_intents/:id/capture', known: knownParams(CapturePaymentIntentParams), handle: capture },
-  { method: 'post', path: '/v1/payment_intents/:id/cancel', known: knownParams(CancelPaymentIntentParams), handle: cancel },
-];
+};

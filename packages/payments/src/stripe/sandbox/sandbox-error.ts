@@ -65,3 +65,13 @@ export function unexpectedState(code: string, message: string): SandboxError {
     doc_url: `https://stripe.com/docs/error-codes/${code.replaceAll('_', '-')}`,
   });
 }
+
+/** Stripe's error answer: `{ "error": { … } }`, pretty-printed as Stripe sends it, with the error's status and headers. */
+export function errorResponse(error: SandboxError): Response {
+  return jsonResponse({ error: error.fields }, error.status, error.headers);
+}
+
+/** A JSON answer pretty-printed as Stripe's API sends it. */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, 'content-type': 'application/json' } });
+}

@@ -1,4 +1,4 @@
-import { stripeSigner } from '../stripe-webhooks.js';
+import { stripeSigner } from '../stripe-signature.js';
 
 /**
  * Stripe's webhook signature header for `payload`: `t=<unix>,v1=<hex>`, made

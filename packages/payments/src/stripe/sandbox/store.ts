@@ -1,40 +1,56 @@
+import { type Collection, createObjectStore } from '@junction/testing';
+
 /** Any Stripe object the sandbox keeps: a plain JSON object with an `id`. */
 export type StripeObject = Record<string, unknown> & { id: string };
 
-/** The objects of one account (the platform, or a Connect account), by id, in creation order. */
+// The kinds of object an account holds; `expand` looks an id up in each, in this order.
+const KINDS = [
+  'customers',
+  'paymentIntents',
+  'charges',
+  'refunds',
+  'checkoutSessions',
+  'prices',
+  'subscriptions',
+  'invoices',
+  'testClocks',
+] as const;
+
+type Objects = { [K in (typeof KINDS)[number]]: StripeObject } & { lineItems: StripeObject[] };
+
+/**
+ * The objects of one account (the platform, or a Connect account), by id, in
+ * creation order: the kit's collections, read like maps (`get`, `has`,
+ * `size`, `keys()`, `values()`).
+ */
 export class AccountStore {
-  readonly customers = new Map<string, StripeObject>();
-  readonly paymentIntents = new Map<string, StripeObject>();
-  readonly charges = new Map<string, StripeObject>();
-  readonly refunds = new Map<string, StripeObject>();
-  readonly checkoutSessions = new Map<string, StripeObject>();
+  readonly #objects = createObjectStore<Objects>([...KINDS, 'lineItems']);
+  readonly customers: Collection<StripeObject> = this.#objects.customers;
+  readonly paymentIntents: Collection<StripeObject> = this.#objects.paymentIntents;
+  readonly charges: Collection<StripeObject> = this.#objects.charges;
+  readonly refunds: Collection<StripeObject> = this.#objects.refunds;
+  readonly checkoutSessions: Collection<StripeObject> = this.#objects.checkoutSessions;
   /** A checkout session's line items, by session id. */
-  readonly lineItems = new Map<string, StripeObject[]>();
-  readonly prices = new Map<string, StripeObject>();
+  readonly lineItems: Collection<StripeObject[]> = this.#objects.lineItems;
+  readonly prices: Collection<StripeObject> = this.#objects.prices;
+  readonly subscriptions: Collection<StripeObject> = this.#objects.subscriptions;
+  readonly invoices: Collection<StripeObject> = this.#objects.invoices;
+  readonly testClocks: Collection<StripeObject> = this.#objects.testClocks;
   /** Events, oldest first (lists serve them newest first). */
   readonly events: StripeObject[] = [];
 
   /** Any object by id, whatever its kind (for `expand`). */
   find(id: string): StripeObject | undefined {
-    for (const map of [this.customers, this.paymentIntents, this.charges, this.refunds, this.checkoutSessions, this.prices]) {
-      const found = map.get(id);
+    for (const kind of KINDS) {
+      const found = this.#objects[kind].get(id);
       if (found) return found;
     }
     return undefined;
   }
 
+  /** Forgets every object and event of the account. */
   clear(): void {
-    for (const map of [
-      this.customers,
-      this.paymentIntents,
-      this.charges,
-      this.refunds,
-      this.checkoutSessions,
-      this.lineItems,
-      this.prices,
-    ]) {
-      map.clear();
-    }
+    this.#objects.clear();
     this.events.length = 0;
   }
 }

@@ -1,4 +1,5 @@
-import { stripeSignatureHeader } from './sign.js';
+import { type WebhookDelivery as KitDelivery, WebhookSender } from '@junction/testing';
+import { stripeSigner } from '../index.js';
 import type { StripeObject } from './store.js';
 
 /** Where the sandbox delivers events, as a Stripe webhook endpoint would receive them. */
@@ -17,78 +18,29 @@ export interface SandboxWebhook {
   fetch?: typeof fetch;
 }
 
-/** One event's delivery, as the sandbox recorded it. */
-export interface WebhookDelivery {
-  eventId: string;
-  type: string;
-  attempts: number;
-  /** The last HTTP status received, if any. */
-  status?: number;
-  delivered: boolean;
-  /** The last network error, if any. */
-  error?: string;
+/** One event's delivery, as the sandbox recorded it: the kit's record (payload, attempts, status) with the event's id and type. */
+export type WebhookDelivery = KitDelivery & { eventId: string; type: string };
+
+/** The kit's sender for Stripe: signed by `stripeSigner`, pretty-printed and with Stripe's headers. */
+export function stripeWebhookSender(
+  config: SandboxWebhook,
+  nowMs: () => number,
+): WebhookSender<StripeObject, { eventId: string; type: string }> {
+  return new WebhookSender({
+    url: config.url,
+    signer: stripeSigner({ secret: config.secret }),
+    // Stripe pretty-prints its deliveries; a receiver must verify the bytes as sent, not a re-serialization.
+    serialize: (event) => JSON.stringify(event, null, 2),
+    describe: (event) => ({ eventId: event.id, type: String(event.type) }),
+    headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+    now: nowMs,
+    ...(config.retries === undefined ? {} : { retries: config.retries }),
+    ...(config.retryDelayMs === undefined ? {} : { retryDelayMs: config.retryDelayMs }),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
 }
 
-/**
- * Delivers events to a webhook URL after the API response that caused them
- * (Stripe delivers asynchronously), signed with `Stripe-Signature`, retrying
- * failures a few times.
- */
-export class WebhookSender {
-  readonly deliveries: WebhookDelivery[] = [];
-  readonly #config: SandboxWebhook;
-  readonly #nowSeconds: () => number;
-  readonly #pending = new Set<Promise<void>>();
-
-  constructor(config: SandboxWebhook, nowSeconds: () => number) {
-    this.#config = config;
-    this.#nowSeconds = nowSeconds;
-  }
-
-  /** Queues `event` for delivery (unless the endpoint does not take its type). */
-  send(event: StripeObject): void {
-    const type = String(event.type);
-    if (this.#config.events && !this.#config.events.includes(type) && !this.#config.events.includes('*')) return;
-    const delivery: WebhookDelivery = { eventId: event.id, type, attempts: 0, delivered: false };
-    this.deliveries.push(delivery);
-    // Stripe pretty-prints its deliveries; a receiver must verify the bytes as sent, not a re-serialization.
-    const payload = JSON.stringify(event, null, 2);
-    const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.#deliver(payload, delivery));
-    this.#pending.add(run);
-    void run.finally(() => this.#pending.delete(run));
-  }
-
-  /** Resolves once every queued delivery has finished (delivered or given up). */
-  async flush(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
-  }
-
-  async #deliver(payload: string, delivery: WebhookDelivery): Promise<void> {
-    const attempts = 1 + (this.#config.retries ?? 2);
-    const send = this.#config.fetch ?? globalThis.fetch;
-    for (let i = 0; i < attempts; i++) {
-      if (i > 0) await new Promise((resolve) => setTimeout(resolve, this.#config.retryDelayMs ?? 50));
-      delivery.attempts += 1;
-      try {
-        const response = await send(this.#config.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-            'stripe-signature': stripeSignatureHeader(payload, this.#config.secret, this.#nowSeconds()),
-          },
-          body: payload,
-        });
-        await response.body?.cancel();
-        delivery.status = response.status;
-        delete delivery.error;
-        if (response.ok) {
-          delivery.delivered = true;
-          return;
-        }
-      } catch (error) {
-        delivery.error = error instanceof Error ? error.message : String(error);
-      }
-    }
-  }
+/** Whether the endpoint takes events of `type` (`events`, or `*` for all). */
+export function takesEvent(config: SandboxWebhook, type: string): boolean {
+  return !config.events || config.events.includes(type) || config.events.includes('*');
 }

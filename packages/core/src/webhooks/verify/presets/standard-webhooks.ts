@@ -3,7 +3,7 @@ import { keyList } from '../key-list.js';
 import { standardWebhooksSecret } from '../secret-decoding.js';
 import { part, signedContent } from '../signed-parts.js';
 import { standardWebhooksFields } from '../standard-webhooks-headers.js';
-import { parseIntReading, type TimestampRule } from '../timestamp.js';
+import { parseIntTimestamp } from '../timestamp.js';
 import type { TimestampedWebhook, WebhookVerifier } from '../types.js';
 import { type VerificationFlow, verifyDelivery, withTimestamp } from '../verification-flow.js';
 import { type ClockOption, toleranceMs } from '../verifier-options.js';
@@ -23,12 +23,7 @@ export interface StandardWebhook extends TimestampedWebhook {
 }
 
 /** The reference library reads the timestamp with `parseInt`, signs the number it read, and limits it both ways. */
-const STANDARD_TIMESTAMP: TimestampRule = {
-  unit: 'seconds',
-  read: parseIntReading,
-  signed: (_sent, value) => String(value),
-  refuseFuture: true,
-};
+const STANDARD_TIMESTAMP = parseIntTimestamp('seconds', true);
 
 /**
  * Verifies Standard Webhooks (standardwebhooks.com), and Svix, which uses the

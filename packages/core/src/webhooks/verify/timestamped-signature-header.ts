@@ -2,8 +2,8 @@ import { requireHeader } from './header-lookup.js';
 import type { FieldReader } from './signed-fields.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
-/** The pieces of a `t=…,v1=…,v1=…` header. */
-export interface StripeStyleSignature {
+/** The pieces of a `t=<timestamp>,<scheme>=<signature>,…` header. */
+export interface TimestampedSignatureHeader {
   /** Every `t=` value (a valid header has exactly one). */
   timestamps: string[];
   /** Every value under the wanted scheme, in order. */
@@ -11,12 +11,14 @@ export interface StripeStyleSignature {
 }
 
 /**
- * Splits a Stripe-style signature header, `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`.
- * Other schemes (Stripe's test-only `v0`) are ignored. Lenient by design; the
- * reader decides what is malformed.
+ * Splits a header that carries both the signing time and the signatures as
+ * comma-separated `key=value` items: `t=<unix seconds>,v1=<signature>[,v1=<signature>…]`,
+ * the layout of Stripe's `Stripe-Signature` that other providers copy. Keys
+ * and values are trimmed, items under another scheme are ignored. Lenient by
+ * design; the reader decides what is malformed.
  */
-export function parseStripeSignatureHeader(value: string, scheme = 'v1'): StripeStyleSignature {
-  const parsed: StripeStyleSignature = { timestamps: [], signatures: [] };
+export function parseTimestampedSignatureHeader(value: string, scheme = 'v1'): TimestampedSignatureHeader {
+  const parsed: TimestampedSignatureHeader = { timestamps: [], signatures: [] };
   for (const item of value.split(',')) {
     const eq = item.indexOf('=');
     if (eq === -1) continue;
@@ -28,13 +30,17 @@ export function parseStripeSignatureHeader(value: string, scheme = 'v1'): Stripe
   return parsed;
 }
 
-/** A {@link FieldReader} for a Stripe-style header that carries both the timestamp and the signatures. */
-export function stripeStyleFields(options: { header: string; scheme?: string }): FieldReader {
+/**
+ * A {@link FieldReader} for one header that carries the timestamp and the
+ * signatures, `t=…,<scheme>=…[,<scheme>=…]` (see {@link parseTimestampedSignatureHeader}).
+ * Exactly one `t=` and at least one signature under `scheme` (default `v1`) are required.
+ */
+export function timestampedSignatureFields(options: { header: string; scheme?: string }): FieldReader {
   const scheme = options.scheme ?? 'v1';
   const name = options.header;
   const expected = `expected "t=<unix seconds>,${scheme}=<signature>"`;
   return (header, provider) => {
-    const parsed = parseStripeSignatureHeader(requireHeader(header, name, provider), scheme);
+    const parsed = parseTimestampedSignatureHeader(requireHeader(header, name, provider), scheme);
     if (parsed.timestamps.length !== 1) {
       const problem = parsed.timestamps.length === 0 ? 'has no t= timestamp' : 'has more than one t= timestamp';
       throw new WebhookVerificationError(`The ${name} header ${problem} (${expected}).`, { reason: 'malformed_header', header: name });

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { isWebhookVerificationError } from '@junction/core';
 import Stripe from 'stripe';
-import { stripe } from '../../../src/webhooks/verify/index.js';
+import { describe, expect, it } from 'vitest';
+// The differential harness and the cases every verifier preset shares live with core's verifier tests; read from there, not copied.
 import {
   DIFFERENTIAL_BODY as BODY,
   type DifferentialCase,
@@ -8,8 +10,9 @@ import {
   type PlainDelivery,
   SIGNED_AT,
   sharedCases,
-} from './support/differential.js';
-import type { KeyName } from './support/preset-contract.js';
+} from '../../core/test/webhooks/verify/support/differential.js';
+import type { KeyName } from '../../core/test/webhooks/verify/support/preset-contract.js';
+import { stripeSigner, stripeVerifier } from '../src/stripe/index.js';
 
 // Measured against stripe-node's constructEvent (its API key is never used).
 const stripeSdk = new Stripe('sk_test_unused');
@@ -83,8 +86,8 @@ const specific: DifferentialCase[] = [
 
 differentialTable(
   {
-    title: 'stripe()',
-    ours: (d, nowMs, keys) => stripe({ secrets: keys.map((key) => SECRETS[key]), now: () => nowMs }).verify(d),
+    title: 'stripeVerifier()',
+    ours: (d, nowMs, keys) => stripeVerifier({ secrets: keys.map((key) => SECRETS[key]), now: () => nowMs }).verify(d),
     official: (d, nowMs, key) =>
       stripeSdk.webhooks.constructEvent(d.body, d.headers[HEADER] as string, SECRETS[key], undefined, undefined, nowMs),
   },
@@ -99,3 +102,25 @@ differentialTable(
     ...specific,
   ],
 );
+
+describe('stripeSigner against stripe-node', () => {
+  const body = '{"id":"evt_1","type":"customer.created","note":"ünïcode ✓"}';
+  const now = Date.now();
+
+  it('constructEvent and stripeVerifier accept what it signs; a changed body fails both', () => {
+    const headers = stripeSigner({ secret: SECRETS.primary }).sign({ body, timestamp: now });
+    const header = headers['Stripe-Signature'] as string;
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(stripeSdk.webhooks.constructEvent(body, header, SECRETS.primary).id).toBe('evt_1');
+    const verifier = stripeVerifier({ secret: SECRETS.primary });
+    expect(verifier.verify({ body, headers }).timestamp.getTime()).toBe(Math.floor(now / 1000) * 1000);
+    expect(() => stripeSdk.webhooks.constructEvent(`${body} `, header, SECRETS.primary)).toThrow();
+    let refused: unknown;
+    try {
+      verifier.verify({ body: `${body} `, headers });
+    } catch (error) {
+      refused = error;
+    }
+    expect(isWebhookVerificationError(refused)).toBe(true);
+  });
+});
