@@ -2,6 +2,7 @@ import { type ApiError, isApiError, isInputValidationError } from '@junction/cor
 import { describe, expect, it } from 'vitest';
 import { CheckoutSession, Customer, Payment, PaymentEvent, Refund } from '../src/index.js';
 import { isStripeCardError, type StripePayments, stripePayments } from '../src/stripe/index.js';
+import { collect } from './support/collect.js';
 import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
@@ -10,12 +11,6 @@ useStripeLoopback((started) => {
   env = started;
   payments = stripePayments(env.stripe);
 });
-
-const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 
 describe('the unified interface over Stripe', () => {
   it('runs the same flow: customer, payment, confirm, refund', async () => {

@@ -55,7 +55,7 @@ export function toSubscription(subscription: Subscription): UnifiedSubscription<
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     canceledAt: fromUnixOrNull(subscription.canceled_at),
     endedAt: fromUnixOrNull(subscription.ended_at),
-    latestInvoiceId: idOf(subscription.latest_invoice as string | { id?: unknown } | null | undefined),
+    latestInvoiceId: idOf(subscription.latest_invoice),
     metadata: subscription.metadata ?? {},
     createdAt: fromUnix(subscription.created),
     raw: subscription,

@@ -1,6 +1,7 @@
 import { isInputValidationError } from '@junction/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CheckoutSession, Customer, Payment, PaymentEvent, type PaymentsProvider, Refund } from '../../src/index.js';
+import { collect } from './collect.js';
 
 /**
  * What the shared suite needs from a provider's sandbox: everything else it
@@ -17,12 +18,6 @@ export interface PaymentsProviderHarness {
   /** True when `error` is the provider's decline. */
   isDecline(error: unknown): boolean;
 }
-
-const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 
 /** The unified payments interface's behaviour, run against one provider. */
 export function describePaymentsProvider(name: string, harness: PaymentsProviderHarness): void {
