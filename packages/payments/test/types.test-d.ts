@@ -1,14 +1,21 @@
 import { createPoller, createWebhookReceiver } from '@junction/core';
+import type Stripe from 'stripe';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Customer, Payment, PaymentEvent, PaymentEventOf, PaymentStatus, PaymentsProvider, RawTypes, Refund } from '../src/index.js';
 import {
   createStripeClient,
   isStripeCardError,
   type StripeEventOf,
+  type StripeEventType,
+  type StripeInvoiceEvent,
   type StripeList,
+  type StripePaymentMethodEvent,
   type StripePayments,
   type StripeRawTypes,
   type StripeSchemas,
+  type StripeSetupIntentEvent,
+  type StripeSubscriptionEvent,
+  type StripeUpcomingInvoiceEvent,
   stripeConnector,
   stripePayments,
   stripePaymentWebhooks,
@@ -129,6 +136,43 @@ describe('events through core', () => {
     });
     // @ts-expect-error: not a typed Stripe event
     receiver.on('payment.succeeded', () => {});
+  });
+
+  it('types billing webhook payloads: subscriptions, invoices, the upcoming invoice without an id', () => {
+    const receiver = createWebhookReceiver(stripeConnector, { secrets: { secret: 'whsec_x' } });
+    receiver.on('customer.subscription.updated', (event) => {
+      expectTypeOf(event.payload.data.object).toEqualTypeOf<StripeSchemas.Subscription>();
+      expectTypeOf(event.payload.data.object.current_period_end).toEqualTypeOf<number>();
+      expectTypeOf(event.payload).toExtend<StripeSubscriptionEvent>();
+    });
+    receiver.on('invoice.upcoming', (event) => {
+      expectTypeOf(event.payload.data.object).toEqualTypeOf<StripeSchemas.UpcomingInvoice>();
+      expectTypeOf(event.payload.data.object.id).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.payload).toEqualTypeOf<StripeUpcomingInvoiceEvent>();
+    });
+    receiver.on('invoice.paid', (event) => {
+      expectTypeOf(event.payload.data.object).toEqualTypeOf<StripeSchemas.Invoice>();
+      expectTypeOf(event.payload.data.object.id).toEqualTypeOf<string>();
+    });
+    receiver.on('setup_intent.setup_failed', (event) => {
+      expectTypeOf(event.payload.data.object).toEqualTypeOf<StripeSchemas.SetupIntent>();
+    });
+    receiver.on('payment_method.detached', (event) => {
+      expectTypeOf(event.payload.data.object).toEqualTypeOf<StripeSchemas.PaymentMethod>();
+    });
+    // @ts-expect-error: not an event Stripe sends
+    receiver.on('invoice.upcomming', () => {});
+  });
+
+  it("types only events stripe-node knows (a differential check against stripe@23's Event.Type)", () => {
+    expectTypeOf<StripeEventType>().toExtend<Stripe.Event.Type>();
+  });
+
+  it('narrows a billing event union by type', () => {
+    const event = {} as StripeInvoiceEvent | StripeSetupIntentEvent | StripePaymentMethodEvent;
+    if (event.type === 'invoice.voided') expectTypeOf(event.data.object).toEqualTypeOf<StripeSchemas.Invoice>();
+    if (event.type === 'setup_intent.succeeded') expectTypeOf(event.data.object).toEqualTypeOf<StripeSchemas.SetupIntent>();
+    if (event.type === 'payment_method.attached') expectTypeOf(event.data.object).toEqualTypeOf<StripeSchemas.PaymentMethod>();
   });
 
   it('types unified webhook payloads', () => {

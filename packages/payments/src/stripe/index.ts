@@ -29,6 +29,18 @@ export {
   type StripeIdempotencyError,
   stripeErrors,
 } from './stripe-errors.js';
+export {
+  type DownloadInvoicePdfOptions,
+  downloadInvoicePdf,
+  type InvoicePdfSource,
+} from './stripe-invoice-pdf.js';
+export {
+  isStripeInvoicePdfError,
+  StripeInvoicePdfError,
+  type StripeInvoicePdfErrorOptions,
+  type StripeInvoicePdfErrorReason,
+} from './stripe-invoice-pdf-error.js';
+export { type InvoicePdfOrigin, STRIPE_INVOICE_PDF_ORIGINS } from './stripe-invoice-pdf-origins.js';
 export type { StripeList, StripeSearchResult } from './stripe-lists.js';
 export { stripeOperations } from './stripe-operations.generated.js';
 export { type StripePayments, stripePayments } from './stripe-payments.js';
@@ -69,6 +81,11 @@ export {
   type StripeEventOf,
   type StripeEventSchemas,
   type StripeEventType,
+  type StripeInvoiceEvent,
+  type StripePaymentMethodEvent,
+  type StripeSetupIntentEvent,
+  type StripeSubscriptionEvent,
+  type StripeUpcomingInvoiceEvent,
   type StripeWebhookSecrets,
   stripeEventSchema,
   stripeWebhooks,

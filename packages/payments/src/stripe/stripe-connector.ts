@@ -1,5 +1,6 @@
 import { type CallOptions, type Client, type ClientSettings, createClient, defineConnector, type SecretSource } from '@junction/core';
 import { stripeSecretKey } from './stripe-auth.js';
+import { rememberClientFetch } from './stripe-client-fetch.js';
 import { stripeErrors } from './stripe-errors.js';
 import { stripeOperations } from './stripe-operations.generated.js';
 import { STRIPE_TEST_RATE_LIMIT, stripeIdempotencyPolicy, stripeRateLimitFor, stripeRetryPolicy } from './stripe-policies.js';
@@ -63,7 +64,7 @@ export type StripeClient = Client<StripeConnector>;
  */
 export function createStripeClient(options: StripeClientOptions): StripeClient {
   const { apiKey, apiVersion, stripeAccount, headers, rateLimit, ...settings } = options;
-  return createClient(stripeConnector, {
+  const client = createClient(stripeConnector, {
     ...settings,
     credentials: { apiKey },
     headers: {
@@ -73,6 +74,9 @@ export function createStripeClient(options: StripeClientOptions): StripeClient {
     },
     rateLimit: rateLimit === false ? false : { ...stripeRateLimitFor(apiKey), ...rateLimit },
   });
+  // downloadInvoicePdf fetches outside the pipeline (no credentials), with the same fetch.
+  rememberClientFetch(client, settings.fetch);
+  return client;
 }
 
 /**

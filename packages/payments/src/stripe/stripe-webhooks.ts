@@ -1,6 +1,16 @@
 import { defineWebhooks } from '@junction/core';
 import { z } from 'zod';
-import { CheckoutSession, Customer, PaymentIntent, Refund } from './stripe-objects.generated.js';
+import {
+  CheckoutSession,
+  Customer,
+  Invoice,
+  PaymentIntent,
+  PaymentMethod,
+  Refund,
+  SetupIntent,
+  Subscription,
+  UpcomingInvoice,
+} from './stripe-objects.generated.js';
 import { stripeVerifier } from './stripe-signature.js';
 
 /** A Stripe event whose `data.object` is a `TObject`: what a typed handler receives. */
@@ -64,13 +74,37 @@ const CHECKOUT_TYPES = [
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
 ] as const;
+const SUBSCRIPTION_TYPES = [
+  'customer.subscription.created',
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+  'customer.subscription.trial_will_end',
+] as const;
+const INVOICE_TYPES = [
+  'invoice.created',
+  'invoice.finalized',
+  'invoice.paid',
+  'invoice.payment_failed',
+  'invoice.payment_succeeded',
+  'invoice.updated',
+  'invoice.voided',
+] as const;
+// The invoice Stripe will create at the next billing: not created yet, so it has no `id`.
+const UPCOMING_INVOICE_TYPES = ['invoice.upcoming'] as const;
+const SETUP_INTENT_TYPES = ['setup_intent.created', 'setup_intent.succeeded', 'setup_intent.setup_failed'] as const;
+const PAYMENT_METHOD_TYPES = ['payment_method.attached', 'payment_method.detached'] as const;
 
 /** The Stripe event types with typed payloads; every other type still arrives, as an unknown event. */
 export type StripeEventType =
   | (typeof PAYMENT_INTENT_TYPES)[number]
   | (typeof CUSTOMER_TYPES)[number]
   | (typeof REFUND_TYPES)[number]
-  | (typeof CHECKOUT_TYPES)[number];
+  | (typeof CHECKOUT_TYPES)[number]
+  | (typeof SUBSCRIPTION_TYPES)[number]
+  | (typeof INVOICE_TYPES)[number]
+  | (typeof UPCOMING_INVOICE_TYPES)[number]
+  | (typeof SETUP_INTENT_TYPES)[number]
+  | (typeof PAYMENT_METHOD_TYPES)[number];
 
 /** The object each typed event carries. */
 export type StripeEventObject<T extends StripeEventType> = T extends (typeof PAYMENT_INTENT_TYPES)[number]
@@ -79,7 +113,31 @@ export type StripeEventObject<T extends StripeEventType> = T extends (typeof PAY
     ? Customer
     : T extends (typeof REFUND_TYPES)[number]
       ? Refund
-      : CheckoutSession;
+      : T extends (typeof CHECKOUT_TYPES)[number]
+        ? CheckoutSession
+        : T extends (typeof SUBSCRIPTION_TYPES)[number]
+          ? Subscription
+          : T extends (typeof INVOICE_TYPES)[number]
+            ? Invoice
+            : T extends (typeof UPCOMING_INVOICE_TYPES)[number]
+              ? UpcomingInvoice
+              : T extends (typeof SETUP_INTENT_TYPES)[number]
+                ? SetupIntent
+                : PaymentMethod;
+
+/** The typed events of the given types, as a union a `switch (event.type)` narrows. */
+type EventsOf<T extends StripeEventType> = { [K in T]: StripeEventOf<K, StripeEventObject<K>> }[T];
+
+/** A `customer.subscription.*` event: `created`, `updated`, `deleted`, `trial_will_end` (three days before a trial ends). */
+export type StripeSubscriptionEvent = EventsOf<(typeof SUBSCRIPTION_TYPES)[number]>;
+/** An `invoice.*` event about an existing invoice: `created`, `finalized`, `paid`, `payment_failed`, `payment_succeeded`, `updated`, `voided`. */
+export type StripeInvoiceEvent = EventsOf<(typeof INVOICE_TYPES)[number]>;
+/** `invoice.upcoming`: the invoice the next billing will create, days before; it has no `id` yet. */
+export type StripeUpcomingInvoiceEvent = EventsOf<(typeof UPCOMING_INVOICE_TYPES)[number]>;
+/** A `setup_intent.*` event: `created`, `succeeded`, `setup_failed`. */
+export type StripeSetupIntentEvent = EventsOf<(typeof SETUP_INTENT_TYPES)[number]>;
+/** A `payment_method.*` event: `attached` to a customer, or `detached` from one. */
+export type StripePaymentMethodEvent = EventsOf<(typeof PAYMENT_METHOD_TYPES)[number]>;
 
 /** The schema of each typed Stripe event, by type. */
 export type StripeEventSchemas = { [T in StripeEventType]: z.ZodType<StripeEventOf<T, StripeEventObject<T>>> };
@@ -89,7 +147,9 @@ function schemas<const T extends readonly string[], O>(types: T, object: z.ZodTy
 }
 
 /**
- * Typed payloads for the PaymentIntent, customer, refund and Checkout events
+ * Typed payloads for the PaymentIntent, customer, refund and Checkout events,
+ * and the billing lifecycle: subscriptions, invoices (the upcoming one too),
+ * SetupIntents and PaymentMethods
  * (`receiver.on('payment_intent.succeeded', e => e.payload.data.object.amount)`).
  */
 export const STRIPE_EVENT_SCHEMAS = {
@@ -97,6 +157,11 @@ export const STRIPE_EVENT_SCHEMAS = {
   ...schemas(CUSTOMER_TYPES, Customer),
   ...schemas(REFUND_TYPES, Refund),
   ...schemas(CHECKOUT_TYPES, CheckoutSession),
+  ...schemas(SUBSCRIPTION_TYPES, Subscription),
+  ...schemas(INVOICE_TYPES, Invoice),
+  ...schemas(UPCOMING_INVOICE_TYPES, UpcomingInvoice),
+  ...schemas(SETUP_INTENT_TYPES, SetupIntent),
+  ...schemas(PAYMENT_METHOD_TYPES, PaymentMethod),
 } as StripeEventSchemas;
 
 /**
@@ -112,7 +177,7 @@ export type StripeWebhookSecrets = ({ secret: string; secrets?: never } | { secr
  * How Stripe webhooks are verified and read: `Stripe-Signature` (t/v1 HMAC
  * over the raw body, the secret given when the receiver is created), one
  * event per delivery, deduped on the event `id`, dispatched on its `type`
- * with typed payloads for the payment events. The connector carries it as
+ * with typed payloads for the payment and billing events. The connector carries it as
  * `webhooks`; give it (or the connector) to core's `createWebhookReceiver`.
  */
 export const stripeWebhooks = defineWebhooks({

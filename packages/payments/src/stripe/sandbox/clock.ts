@@ -5,3 +5,8 @@ export type Clock = () => number;
 export function clockFrom(nowMs: () => number = Date.now): Clock {
   return () => Math.floor(nowMs() / 1000);
 }
+
+/** A timestamp parameter in unix seconds (the client may have sent a `Date`). */
+export function unixSeconds(value: number | Date): number {
+  return value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+}

@@ -58,7 +58,7 @@ export function completeCheckoutSession(runtime: SandboxRuntime, id: string, opt
   store.paymentIntents.set(intentId, intent);
   runtime.events.record(origin, 'payment_intent.created', intent);
   try {
-    attemptPayment(origin, runtime, intent, paymentMethod, paymentMethodOf(paymentMethod), undefined);
+    attemptPayment(origin, runtime, intent, paymentMethod, paymentMethodOf(origin, paymentMethod), undefined);
   } catch (error) {
     if (error instanceof SandboxError) return session;
     throw error;

@@ -1,6 +1,7 @@
 import { defineSandbox } from '@junction/testing';
 import type { HttpHandler } from 'msw';
 import { STRIPE_API_VERSION, stripeConnector } from '../stripe-connector.js';
+import { billingSettings, type SandboxBilling } from './billing-settings.js';
 import { checkoutSessionHandlers } from './checkout-session-handlers.js';
 import { clockFrom } from './clock.js';
 import { type CompleteCheckoutOptions, completeCheckoutSession } from './complete-checkout.js';
@@ -9,15 +10,24 @@ import { eventHandlers } from './event-handlers.js';
 import { EventLog } from './event-log.js';
 import { stripeIdempotencyLedger } from './idempotency-rules.js';
 import { createStripeIds } from './ids.js';
+import { invoiceHandlers } from './invoice-handlers.js';
+import { invoicePdfHandlers } from './invoice-pdf.js';
 import { fromTemplate } from './object-template.js';
 import { invalidParamsResponse, unknownParamResponse } from './param-errors.js';
 import { paymentIntentHandlers } from './payment-intent-handlers.js';
+import { paymentMethodHandlers } from './payment-method-handlers.js';
+import { portalHandlers } from './portal-handlers.js';
+import { priceHandlers } from './price-handlers.js';
+import { productHandlers } from './product-handlers.js';
 import { type SandboxRateLimit, stripeRateLimiter } from './rate-limit.js';
 import { refundHandlers } from './refund-handlers.js';
 import type { SandboxRuntime } from './runtime.js';
 import { checkRequest, handlerFailed, stripeHeaders } from './sandbox-hooks.js';
+import { setupIntentHandlers } from './setup-intent-handlers.js';
 import { SandboxState, type StripeObject } from './store.js';
 import { toSandboxHandlers } from './stripe-handler.js';
+import { subscriptionHandlers } from './subscription-handlers.js';
+import { testClockHandlers } from './test-clock-handlers.js';
 import { type SandboxWebhook, stripeWebhookSender, takesEvent, type WebhookDelivery } from './webhook-sender.js';
 
 /** The key a sandbox accepts unless told otherwise. */
@@ -39,6 +49,10 @@ export interface StripeSandboxOptions {
   rateLimit?: SandboxRateLimit;
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
+  /** How failed renewals are retried and when `invoice.upcoming` is sent (see {@link SandboxBilling}). */
+  billing?: SandboxBilling;
+  /** The origin of invoice PDF links (`invoice_pdf`). Default `https://pay.stripe.com`. */
+  pdfOrigin?: string;
   /** Start with Stripe's sample customer, PaymentIntent, charge, refund and Checkout Session in the platform account. */
   seed?: boolean;
 }
@@ -99,12 +113,28 @@ export function createStripeSandbox(options: StripeSandboxOptions = {}): StripeS
     events,
     keys: new Set([apiKey, ...(options.apiKeys ?? [])]),
     apiVersion,
+    pdfOrigin: new URL(options.pdfOrigin ?? 'https://pay.stripe.com').origin,
+    billing: billingSettings(options.billing),
   };
   const ledger = stripeIdempotencyLedger();
   const sandbox = defineSandbox(
     stripeConnector,
     toSandboxHandlers(
-      { ...customerHandlers, ...paymentIntentHandlers, ...refundHandlers, ...checkoutSessionHandlers, ...eventHandlers },
+      {
+        ...customerHandlers,
+        ...paymentIntentHandlers,
+        ...refundHandlers,
+        ...checkoutSessionHandlers,
+        ...eventHandlers,
+        ...subscriptionHandlers,
+        ...invoiceHandlers,
+        ...testClockHandlers,
+        ...productHandlers,
+        ...priceHandlers,
+        ...paymentMethodHandlers,
+        ...setupIntentHandlers,
+        ...portalHandlers,
+      },
       runtime,
     ),
     {
@@ -126,7 +156,10 @@ export function createStripeSandbox(options: StripeSandboxOptions = {}): StripeS
   seed();
 
   return {
-    handlers: sandbox.handlers,
+    handlers: [
+      ...sandbox.handlers,
+      ...invoicePdfHandlers({ origin: runtime.pdfOrigin, find: (id, account) => state.account(account).invoices.get(id) }),
+    ],
     state,
     apiKey,
     origin: sandbox.origin,

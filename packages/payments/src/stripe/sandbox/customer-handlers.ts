@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import { checkDefaultPaymentMethod, type InvoiceSettings, mergeInvoiceSettings, NO_INVOICE_SETTINGS } from './customer-defaults.js';
 import { buildCustomer } from './customer-object.js';
 import { filterCreated, listPage, newestFirst, searchPage } from './list-page.js';
 import { mergeMetadata } from './metadata.js';
+import { attachPaymentMethod, checkAttachable, namePaymentMethod, storePaymentMethod } from './payment-method-attach.js';
 import { noSuch } from './sandbox-error.js';
 import { parseSearchQuery } from './search-query.js';
 import type { StripeObject } from './store.js';
 import type { StripeHandlers, StripeRequest } from './stripe-handler.js';
+
+export { defaultPaymentMethod } from './customer-defaults.js';
 
 const EDITABLE = ['email', 'name', 'phone', 'description'] as const;
 
@@ -30,9 +34,22 @@ export const customerHandlers: StripeHandlers = {
   searchCustomers: (params, request) => searchPage(live(request).filter(parseSearchQuery(params.query)), params, '/v1/customers/search'),
 
   createCustomer: (params, request, runtime) => {
+    // Everything is checked before anything is kept: a declined card or a bad default leaves no customer.
+    const clock = params.test_clock === undefined ? undefined : request.store.testClocks.get(params.test_clock);
+    if (params.test_clock !== undefined && !clock) throw noSuch('test clock', params.test_clock, 'test_clock');
+    const named = params.payment_method ? namePaymentMethod(request, params.payment_method) : undefined;
+    if (named) checkAttachable(named);
+    const id = runtime.ids.next('cus');
+    const wanted = params.invoice_settings?.default_payment_method;
+    // The payment method given with the customer may be its default, by the id it was given as (a test token too).
+    const defaultIsGiven = wanted !== undefined && wanted === params.payment_method;
+    if (wanted && !defaultIsGiven) checkDefaultPaymentMethod(request, id, wanted);
+    const paymentMethod = named ? storePaymentMethod(request, runtime, named) : undefined;
+    const settings = mergeInvoiceSettings({ ...NO_INVOICE_SETTINGS }, params.invoice_settings);
     const customer = buildCustomer({
-      id: runtime.ids.next('cus'),
-      created: runtime.now(),
+      id,
+      // A customer on a test clock is made at the clock's time.
+      created: clock ? Number(clock.frozen_time) : runtime.now(),
       livemode: request.livemode,
       // Stripe's prefixes are eight uppercase hex digits.
       invoice_prefix: createHash('sha256')
@@ -45,9 +62,15 @@ export const customerHandlers: StripeHandlers = {
       shipping: nullable(params.shipping) ?? null,
       metadata: mergeMetadata({}, params.metadata),
       preferred_locales: params.preferred_locales ?? [],
+      invoice_settings: {
+        ...settings,
+        default_payment_method: defaultIsGiven && paymentMethod ? paymentMethod.id : settings.default_payment_method,
+      },
+      test_clock: clock?.id ?? null,
     });
     request.store.customers.set(customer.id, customer);
     runtime.events.record(request, 'customer.created', customer);
+    if (named && paymentMethod) attachPaymentMethod(request, runtime, { card: named.card, stored: paymentMethod }, customer.id);
     return customer;
   },
 
@@ -74,6 +97,9 @@ export const customerHandlers: StripeHandlers = {
     set('address', nullable(params.address));
     set('shipping', nullable(params.shipping));
     if (params.metadata !== undefined) set('metadata', mergeMetadata(customer.metadata as Record<string, string>, params.metadata));
+    const wanted = params.invoice_settings?.default_payment_method;
+    if (wanted) checkDefaultPaymentMethod(request, customer.id, wanted);
+    set('invoice_settings', mergeInvoiceSettings(customer.invoice_settings as InvoiceSettings, params.invoice_settings));
     if (Object.keys(previous).length > 0) runtime.events.record(request, 'customer.updated', customer, previous);
     return customer;
   },

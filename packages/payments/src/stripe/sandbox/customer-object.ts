@@ -1,3 +1,4 @@
+import { type InvoiceSettings, NO_INVOICE_SETTINGS } from './customer-defaults.js';
 import { fromTemplate } from './object-template.js';
 import type { StripeObject } from './store.js';
 
@@ -15,6 +16,9 @@ export interface NewCustomer {
   metadata?: Record<string, string>;
   preferred_locales?: string[];
   invoice_prefix: string;
+  invoice_settings?: InvoiceSettings;
+  /** The test clock the customer lives on. */
+  test_clock?: string | null;
 }
 
 /** A customer, on Stripe's sample customer. */
@@ -37,6 +41,7 @@ export function buildCustomer(fields: NewCustomer): StripeObject {
     next_invoice_sequence: 1,
     tax_exempt: 'none',
     test_clock: null,
+    invoice_settings: { ...NO_INVOICE_SETTINGS },
     ...fields,
   };
 }

@@ -1,4 +1,5 @@
 import { type BadPageParam, cursorPages, type ListPage, type PageOptions, tokenPages } from '@junction/testing';
+import { unixSeconds } from './clock.js';
 import { invalidParam } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
 
@@ -52,8 +53,8 @@ export function searchPage(
 /** Items created within `created`. */
 export function filterCreated(items: readonly StripeObject[], created: CreatedFilter | undefined): StripeObject[] {
   if (created === undefined) return [...items];
-  if (typeof created === 'number' || created instanceof Date) return items.filter((item) => item.created === seconds(created));
-  const [gt, gte, lt, lte] = [created.gt, created.gte, created.lt, created.lte].map((b) => (b === undefined ? undefined : seconds(b)));
+  if (typeof created === 'number' || created instanceof Date) return items.filter((item) => item.created === unixSeconds(created));
+  const [gt, gte, lt, lte] = [created.gt, created.gte, created.lt, created.lte].map((b) => (b === undefined ? undefined : unixSeconds(b)));
   return items.filter((item) => {
     const at = Number(item.created);
     return (
@@ -65,10 +66,6 @@ export function filterCreated(items: readonly StripeObject[], created: CreatedFi
 /** Objects newest first, as lists serve them. */
 export function newestFirst(values: Iterable<StripeObject>): StripeObject[] {
   return [...values].reverse();
-}
-
-function seconds(value: number | Date): number {
-  return value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
 }
 
 // Never a Response: Stripe's page errors are thrown (above).

@@ -1,15 +1,19 @@
+import { declineError, declineFields } from './card-decline.js';
 import { buildCharge } from './charge-object.js';
+import { namePaymentMethod } from './payment-method-attach.js';
 import type { SandboxRuntime } from './runtime.js';
-import { noSuch, SandboxError } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
 import type { StripeRequest } from './stripe-handler.js';
-import { TEST_PAYMENT_METHODS, type TestPaymentMethod } from './test-payment-methods.js';
+import type { TestPaymentMethod } from './test-payment-methods.js';
 
-/** A test payment method by id; an unknown one is Stripe's 404. */
-export function paymentMethodOf(id: string, param = 'payment_method'): TestPaymentMethod {
-  const found = TEST_PAYMENT_METHODS[id];
-  if (!found) throw noSuch('PaymentMethod', id, param);
-  return found;
+
+/**
+ * The test card behind a payment method id: a stored PaymentMethod
+ * (`pm_Sbx…`, made by attaching a test card) or a test token such as
+ * `pm_card_visa`. Unknown is Stripe's 404; a detached one, Stripe's 400.
+ */
+export function paymentMethodOf(request: StripeRequest, id: string, param = 'payment_method'): TestPaymentMethod {
+  return namePaymentMethod(request, id, param).card;
 }
 
 /**
@@ -83,15 +87,9 @@ export function attemptPayment(
   request.store.charges.set(charge.id, charge);
 
   if (outcome.kind === 'decline') {
-    const paymentMethod = { id: paymentMethodId, object: 'payment_method', type: 'card' };
-    const error = {
-      type: 'card_error' as const,
-      code: outcome.code,
-      decline_code: outcome.declineCode,
-      message: outcome.message,
-      charge: charge.id,
-      doc_url: `https://stripe.com/docs/error-codes/${outcome.code.replaceAll('_', '-')}`,
-    };
+    const stored = request.store.paymentMethods.get(paymentMethodId);
+    const paymentMethod = stored ? structuredClone(stored) : { id: paymentMethodId, object: 'payment_method', type: 'card' };
+    const error = { ...declineFields(outcome), charge: charge.id };
     Object.assign(intent, {
       status: 'requires_payment_method',
       payment_method: null,
@@ -101,7 +99,7 @@ export function attemptPayment(
     });
     runtime.events.record(request, 'charge.failed', charge);
     runtime.events.record(request, 'payment_intent.payment_failed', intent);
-    throw new SandboxError(402, { ...error, payment_intent: structuredClone(intent), payment_method: paymentMethod });
+    throw declineError(outcome, { charge: charge.id, payment_intent: structuredClone(intent), payment_method: paymentMethod });
   }
 
   Object.assign(intent, {

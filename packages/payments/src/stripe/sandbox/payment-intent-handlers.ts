@@ -71,7 +71,7 @@ function confirm(params: ConfirmParams, request: StripeRequest, runtime: Sandbox
       "You cannot confirm this PaymentIntent because it's missing a payment method. Update the payment_method property on the PaymentIntent, or pass payment_method when confirming.",
     );
   }
-  const method = paymentMethodOf(paymentMethod);
+  const method = paymentMethodOf(request, paymentMethod);
   const returnUrl = params.return_url ?? returnUrls.get(intent);
   if (returnUrl) returnUrls.set(intent, returnUrl);
   const automatic = intent.automatic_payment_methods as { enabled?: boolean; allow_redirects?: string } | null;
@@ -116,7 +116,7 @@ export const paymentIntentHandlers: StripeHandlers = {
     const currency = checkCurrency(params.currency) as string;
     if (params.customer) customerOf(request, params.customer, 'customer');
     const paymentMethod = params.payment_method;
-    if (paymentMethod) paymentMethodOf(paymentMethod);
+    if (paymentMethod) paymentMethodOf(request, paymentMethod);
     const types = params.payment_method_types;
     const automatic = params.automatic_payment_methods;
     const id = runtime.ids.next('pi');
@@ -165,7 +165,7 @@ export const paymentIntentHandlers: StripeHandlers = {
     const customer = params.customer;
     if (customer) customerOf(request, customer, 'customer');
     const paymentMethod = params.payment_method;
-    if (paymentMethod) paymentMethodOf(paymentMethod);
+    if (paymentMethod) paymentMethodOf(request, paymentMethod);
     const captureMethod = checkCaptureMethod(params.capture_method);
     const change: Record<string, unknown> = {
       ...(amount === undefined ? {} : { amount }),

@@ -1,4 +1,5 @@
 import type { IdGenerator } from '@junction/testing';
+import type { BillingSettings } from './billing-settings.js';
 import type { Clock } from './clock.js';
 import type { EventLog } from './event-log.js';
 import type { SandboxState } from './store.js';
@@ -15,4 +16,8 @@ export interface SandboxRuntime {
   keys: ReadonlySet<string>;
   /** The API version assumed when a request sends no `Stripe-Version`. */
   apiVersion: string;
+  /** The origin of invoice PDFs (`invoice_pdf`). */
+  pdfOrigin: string;
+  /** How renewals are retried and when `invoice.upcoming` is sent. */
+  billing: BillingSettings;
 }

@@ -9,6 +9,7 @@ export interface StripeErrorFields {
   charge?: string;
   payment_intent?: unknown;
   payment_method?: unknown;
+  setup_intent?: unknown;
 }
 
 /**

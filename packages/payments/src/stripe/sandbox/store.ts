@@ -10,7 +10,10 @@ const KINDS = [
   'charges',
   'refunds',
   'checkoutSessions',
+  'products',
   'prices',
+  'paymentMethods',
+  'setupIntents',
   'subscriptions',
   'invoices',
   'testClocks',
@@ -32,7 +35,11 @@ export class AccountStore {
   readonly checkoutSessions: Collection<StripeObject> = this.#objects.checkoutSessions;
   /** A checkout session's line items, by session id. */
   readonly lineItems: Collection<StripeObject[]> = this.#objects.lineItems;
+  readonly products: Collection<StripeObject> = this.#objects.products;
   readonly prices: Collection<StripeObject> = this.#objects.prices;
+  /** PaymentMethods made by attaching (or setting up) a test card. */
+  readonly paymentMethods: Collection<StripeObject> = this.#objects.paymentMethods;
+  readonly setupIntents: Collection<StripeObject> = this.#objects.setupIntents;
   readonly subscriptions: Collection<StripeObject> = this.#objects.subscriptions;
   readonly invoices: Collection<StripeObject> = this.#objects.invoices;
   readonly testClocks: Collection<StripeObject> = this.#objects.testClocks;

@@ -11,6 +11,13 @@ export interface TestPaymentMethod {
   funding: string;
   country: string;
   outcome: TestOutcome;
+  /**
+   * Whether attaching it to a customer (or setting it up with a SetupIntent)
+   * succeeds. Stripe checks a card when it is attached, so the declining
+   * cards fail there too, with the same `card_error`; only
+   * `pm_card_chargeCustomerFail` attaches and then declines every charge.
+   */
+  attaches: boolean;
 }
 
 const declined = (declineCode: string, code = 'card_declined', message = 'Your card was declined.'): TestOutcome => ({
@@ -20,12 +27,19 @@ const declined = (declineCode: string, code = 'card_declined', message = 'Your c
   message,
 });
 
-const card = (brand: string, last4: string, outcome: TestOutcome = { kind: 'success' }, funding = 'credit'): TestPaymentMethod => ({
+const card = (
+  brand: string,
+  last4: string,
+  outcome: TestOutcome = { kind: 'success' },
+  funding = 'credit',
+  attaches = outcome.kind !== 'decline',
+): TestPaymentMethod => ({
   brand,
   last4,
   funding,
   country: 'US',
   outcome,
+  attaches,
 });
 
 /**
@@ -39,6 +53,8 @@ export const TEST_PAYMENT_METHODS: Readonly<Record<string, TestPaymentMethod>> =
   pm_card_amex: card('amex', '8431'),
   pm_card_us: card('visa', '4242'),
   pm_card_chargeDeclined: card('visa', '0002', declined('generic_decline')),
+  // 4000000000000341: attaching succeeds, every charge is declined.
+  pm_card_chargeCustomerFail: card('visa', '0341', declined('generic_decline'), 'credit', true),
   pm_card_visa_chargeDeclined: card('visa', '0002', declined('generic_decline')),
   pm_card_chargeDeclinedInsufficientFunds: card(
     'visa',
