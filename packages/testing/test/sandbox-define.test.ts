@@ -1,6 +1,7 @@
-import { createClient, encodeForm, isApiError } from '@junction/core';
+import { bearer, createClient, defineConnector, defineOperation, encodeForm, isApiError } from '@junction/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { defineSandbox, type LoopbackServer, startLoopbackServer } from '../src/index.js';
 import { shop } from './support/shop-connector.js';
 
@@ -149,6 +150,31 @@ describe('defineSandbox routes', () => {
       expect(isApiError(error) && error.status).toBe(500);
     } finally {
       await local.close();
+    }
+  });
+
+  it('matches a fixed path before a templated one, whatever order the handlers come in', async () => {
+    const api = defineConnector({
+      name: 'paths',
+      baseUrl: 'https://paths.example',
+      auth: bearer(),
+      operations: {
+        getItem: defineOperation({ method: 'GET', path: '/v1/items/{id}', input: z.object({ id: z.string() }) }),
+        upcomingItem: defineOperation({ method: 'GET', path: '/v1/items/upcoming', input: z.object({ owner: z.string() }) }),
+      },
+    });
+    const paths = defineSandbox(api, {
+      getItem: ({ params }) => ({ got: params.id }),
+      upcomingItem: ({ params }) => ({ upcoming: params.owner }),
+    });
+    const local = setupServer(...paths.handlers);
+    local.listen({ onUnhandledRequest: 'error' });
+    try {
+      const calls = createClient(api, { credentials: { token: 't' } });
+      expect(await calls.upcomingItem({ owner: 'ann' })).toEqual({ upcoming: 'ann' });
+      expect(await calls.getItem({ id: 'item_1' })).toEqual({ got: 'item_1' });
+    } finally {
+      local.close();
     }
   });
 

@@ -118,7 +118,8 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
 ): Sandbox {
   const origin = new URL(options.origin ?? connector.baseUrl).origin;
   let served = 0;
-  const list: HttpHandler[] = [];
+  // Each route with how many path parameters it has: fixed paths are matched first (see below).
+  const list: { templated: number; handler: HttpHandler }[] = [];
   for (const [name, handle] of Object.entries(handlers) as [string, SandboxHandler<AnyOperation> | undefined][]) {
     const operation = connector.operations[name];
     if (!handle) continue;
@@ -170,15 +171,17 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
       const fingerprint = fingerprintOf(request.method, new URL(request.url).pathname, raw);
       return ledger.run({ key, fingerprint, requestId, scope: ledger.scopeOf(request) }, perform);
     };
-    list.push(
-      http[method](route, async ({ request, params: pathParams }) => {
+    list.push({
+      templated: (operation.path.match(/\{/g) ?? []).length,
+      handler: http[method](route, async ({ request, params: pathParams }) => {
         served += 1;
         const requestId = options.requestId?.() ?? `req_${served}`;
         const context: SandboxHookContext = { operation: name, request, requestId };
         const response = await answer(request, pathParams, context);
         return options.after ? options.after(response, context) : response;
       }),
-    );
+    });
   }
-  return { handlers: list, origin };
+  // `/v1/invoices/upcoming` must not be read as `/v1/invoices/{id}`: fixed paths first, whatever order the handlers came in.
+  return { handlers: list.sort((a, b) => a.templated - b.templated).map((route) => route.handler), origin };
 }

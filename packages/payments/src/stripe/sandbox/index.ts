@@ -3,6 +3,7 @@
  * tests, examples and development without a Stripe account.
  */
 
+export type { SandboxBilling } from './billing-settings.js';
 export type { CompleteCheckoutOptions } from './complete-checkout.js';
 export {
   createStripeSandbox,

@@ -1,4 +1,4 @@
-import { DAY } from './billing-time.js';
+import { DAY, runtimeFor } from './billing-time.js';
 import { defaultPaymentMethod } from './customer-defaults.js';
 import { secretSuffix } from './ids.js';
 import { buildInvoice, type NewInvoice } from './invoice-object.js';
@@ -69,7 +69,7 @@ export function collectInvoice(
     (attempt.kind === 'requested' ? attempt.paymentMethod : undefined) ??
     (subscription?.default_payment_method as string | null | undefined) ??
     (customer ? defaultPaymentMethod(customer) : null);
-  const intent = intentFor(request, runtime, invoice);
+  const intent = invoiceIntent(request, runtime, invoice);
   Object.assign(invoice, { attempted: true, attempt_count: Number(invoice.attempt_count) + 1 });
   let failure: SandboxError | undefined;
   if (!paymentMethod) {
@@ -96,8 +96,8 @@ export function collectInvoice(
   return failure;
 }
 
-// The invoice's PaymentIntent, made on its first attempt and confirmed again on each retry, as Stripe does.
-function intentFor(request: StripeRequest, runtime: SandboxRuntime, invoice: StripeObject): StripeObject {
+/** The invoice's PaymentIntent, made on its first attempt (or for the customer to confirm) and confirmed again on each retry, as Stripe does. */
+export function invoiceIntent(request: StripeRequest, runtime: SandboxRuntime, invoice: StripeObject): StripeObject {
   const existing = invoice.payment_intent ? request.store.paymentIntents.get(String(invoice.payment_intent)) : undefined;
   if (existing) return existing;
   const id = runtime.ids.next('pi');
@@ -143,6 +143,15 @@ export function markInvoicePaid(request: StripeRequest, runtime: SandboxRuntime,
   if (subscription && ['incomplete', 'past_due', 'unpaid'].includes(String(subscription.status))) {
     changeSubscription(request, runtime, subscription, { status: 'active' });
   }
+}
+
+/** An invoice's PaymentIntent was confirmed by the customer and succeeded: the invoice is paid, at the customer's time. */
+export function invoiceIntentSucceeded(request: StripeRequest, runtime: SandboxRuntime, intent: StripeObject): void {
+  const invoice = request.store.invoices.get(String(intent.invoice));
+  const customer = request.store.customers.get(String(intent.customer));
+  if (invoice?.status !== 'open') return;
+  Object.assign(invoice, { attempted: true, attempt_count: Number(invoice.attempt_count) + 1, charge: intent.latest_charge });
+  markInvoicePaid(request, customer ? runtimeFor(request, runtime, customer) : runtime, invoice);
 }
 
 function paymentFailed(

@@ -6,7 +6,6 @@ import type { StripeObject } from './store.js';
 import type { StripeRequest } from './stripe-handler.js';
 import type { TestPaymentMethod } from './test-payment-methods.js';
 
-
 /**
  * The test card behind a payment method id: a stored PaymentMethod
  * (`pm_Sbx…`, made by attaching a test card) or a test token such as

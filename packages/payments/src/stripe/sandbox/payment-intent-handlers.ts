@@ -1,5 +1,6 @@
 import { customerOf } from './customer-handlers.js';
 import { secretSuffix } from './ids.js';
+import { invoiceIntentSucceeded } from './invoice-collect.js';
 import { filterCreated, listPage, newestFirst, searchPage } from './list-page.js';
 import { mergeMetadata } from './metadata.js';
 import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
@@ -85,6 +86,8 @@ function confirm(params: ConfirmParams, request: StripeRequest, runtime: Sandbox
   const captureMethod = checkCaptureMethod(params.capture_method);
   if (captureMethod) intent.capture_method = captureMethod;
   attemptPayment(request, runtime, intent, paymentMethod, method, returnUrl);
+  // Confirming an invoice's PaymentIntent (a `default_incomplete` subscription's first payment) pays the invoice.
+  if (intent.invoice && intent.status === 'succeeded') invoiceIntentSucceeded(request, runtime, intent);
   return intent;
 }
 

@@ -4,7 +4,7 @@ import { declineError } from './card-decline.js';
 import { unixSeconds } from './clock.js';
 import { checkDefaultPaymentMethod, defaultPaymentMethod } from './customer-defaults.js';
 import { customerOf } from './customer-handlers.js';
-import { collectInvoice, finalizeInvoice, openInvoice } from './invoice-collect.js';
+import { collectInvoice, finalizeInvoice, invoiceIntent, openInvoice } from './invoice-collect.js';
 import { mergeMetadata } from './metadata.js';
 import { paymentMethodOf } from './payment-attempt.js';
 import type { SandboxRuntime } from './runtime.js';
@@ -104,7 +104,10 @@ function startBilling(
   });
   subscription.latest_invoice = invoice.id;
   finalizeInvoice(request, runtime, invoice);
-  if (behavior === 'default_incomplete' && Number(invoice.amount_due) > 0) return;
+  if (behavior === 'default_incomplete' && Number(invoice.amount_due) > 0) {
+    invoiceIntent(request, runtime, invoice);
+    return;
+  }
   collectInvoice(request, runtime, invoice, { kind: 'requested' });
   // A first payment that needs the customer, or failed, leaves the subscription incomplete until the invoice is paid.
   if (!trial && invoice.status === 'paid' && subscription.status === 'incomplete') {
