@@ -5,7 +5,9 @@
  */
 export { brand, hasBrand } from './errors/junction-error.js';
 export { systemCode } from './errors/system-code.js';
+export { concatBytes } from './internal/concat-bytes.js';
 export { removeUndefined } from './internal/remove-undefined.js';
+export { type AttemptSignal, deadlineSignal } from './pipeline/attempt-signal.js';
 export { describeIssues, toIssues } from './schema/issues.js';
 export { openEnum } from './schema/open-enum.js';
 export { type ParseInputOptions, parseInput } from './schema/parse-input.js';

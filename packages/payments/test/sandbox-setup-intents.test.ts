@@ -1,7 +1,7 @@
-import type { ApiError } from '@junction/core';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { isStripeCardError } from '../src/stripe/index.js';
+import { fail } from './support/fail.js';
 import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 import { stripeNodeFor } from './support/stripe-node.js';
 
@@ -10,13 +10,6 @@ useStripeLoopback((started) => {
   env = started;
 });
 
-const fail = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as ApiError,
-  );
 const eventTypes = () => env.sandbox.state.events.map((event) => event.type);
 const cardOnly = { payment_method_types: ['card'] };
 

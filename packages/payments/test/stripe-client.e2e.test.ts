@@ -1,4 +1,4 @@
-import { type ApiError, isApiError, isInputValidationError } from '@junction/core';
+import { isApiError, isInputValidationError } from '@junction/core';
 import { describe, expect, it } from 'vitest';
 import {
   isStripeAuthenticationError,
@@ -10,20 +10,13 @@ import {
   stripeAccount,
   stripeVersion,
 } from '../src/stripe/index.js';
+import { fail } from './support/fail.js';
 import { type StripeLoopback, useStripeLoopback } from './support/stripe-loopback.js';
 
 let env: StripeLoopback;
 useStripeLoopback((started) => {
   env = started;
 });
-
-const fail = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as ApiError,
-  );
 
 describe('a payment from start to refund, over a real socket', () => {
   it('creates a customer and a PaymentIntent, confirms it with pm_card_visa, and refunds it', async () => {

@@ -14,16 +14,25 @@ export interface AttemptSignal {
  * that sends headers and then stalls cannot hold the call forever.
  */
 export function attemptSignal(ctx: RequestContext): AttemptSignal {
+  return deadlineSignal(ctx.signal, ctx.timeoutMs, 'The attempt');
+}
+
+/**
+ * A signal that aborts when `parent` does (with its reason) or after
+ * `timeoutMs` (a `TimeoutError` naming `what`), whichever comes first;
+ * `false` sets no timer. For a request made outside the pipeline, such as a
+ * file download, that must not hang.
+ */
+export function deadlineSignal(parent: AbortSignal | undefined, timeoutMs: number | false, what: string): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
   const timer =
-    ctx.timeoutMs === false
+    timeoutMs === false
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          controller.abort(new DOMException(`The attempt took longer than ${ctx.timeoutMs} ms`, 'TimeoutError'));
-        }, ctx.timeoutMs);
-  const parent = ctx.signal;
+          controller.abort(new DOMException(`${what} took longer than ${timeoutMs} ms`, 'TimeoutError'));
+        }, timeoutMs);
   const onAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) onAbort();
   else parent?.addEventListener('abort', onAbort, { once: true });

@@ -8,7 +8,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from '@junction/core';
-import { systemCode } from '@junction/core/utils';
+import { type AttemptSignal, concatBytes, deadlineSignal, systemCode } from '@junction/core/utils';
 import { StripeInvoicePdfError } from './stripe-invoice-pdf-error.js';
 import type { OriginCheck } from './stripe-invoice-pdf-origins.js';
 
@@ -40,7 +40,7 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
  */
 export async function fetchPdf(start: string, settings: PdfFetchSettings): Promise<Uint8Array> {
   let url = checked(parse(start, settings), settings, 'The invoice_pdf URL');
-  const deadline = deadlineSignal(settings.signal, settings.timeoutMs);
+  const deadline = deadlineSignal(settings.signal, settings.timeoutMs, 'The download');
   try {
     for (let redirects = 0; ; redirects++) {
       const response = await settings.fetch(url.href, {
@@ -101,7 +101,7 @@ async function readPdf(response: Response, url: URL, settings: PdfFetchSettings)
       throw notPdf(response, url, settings);
     }
   }
-  const bytes = join(chunks, size);
+  const bytes = concatBytes(chunks, size);
   if (!isPdf(bytes)) throw notPdf(response, url, settings);
   return bytes;
 }
@@ -167,7 +167,7 @@ function tooLarge(url: URL, settings: PdfFetchSettings, declared?: number): Resp
 }
 
 /** Our own errors as they are; the caller's abort as its reason (as fetch does); the deadline as a TimeoutError; the rest as a NetworkError. */
-function failure(error: unknown, url: URL, settings: PdfFetchSettings, deadline: Deadline): unknown {
+function failure(error: unknown, url: URL, settings: PdfFetchSettings, deadline: AttemptSignal): unknown {
   if (isJunctionError(error)) return error;
   if (settings.signal?.aborted) return settings.signal.reason;
   const request = summary(url);
@@ -192,49 +192,8 @@ function redactedCause(error: unknown, url: URL): { name: string; message: strin
   return { name: error.name, message: error.message.replaceAll(url.href, `${url.origin}/${REDACTED}`) };
 }
 
-interface Deadline {
-  readonly signal: AbortSignal;
-  timedOut(): boolean;
-  clear(): void;
-}
-
-/** One signal for the whole download: the caller's, and the timeout. */
-function deadlineSignal(parent: AbortSignal | undefined, timeoutMs: number | false): Deadline {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer =
-    timeoutMs === false
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`The download took longer than ${timeoutMs} ms`, 'TimeoutError'));
-        }, timeoutMs);
-  const onAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onAbort();
-  else parent?.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    clear() {
-      clearTimeout(timer);
-      parent?.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
 function isPdf(bytes: Uint8Array): boolean {
   return PDF_MAGIC.every((byte, index) => bytes[index] === byte);
-}
-
-function join(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 // Not awaited: a cancel can wait on the body's source (msw's never settles), and nothing more is read anyway.

@@ -5,6 +5,7 @@ import { filterCreated, listPage, newestFirst, searchPage } from './list-page.js
 import { mergeMetadata } from './metadata.js';
 import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
 import { buildPaymentIntent } from './payment-intent-object.js';
+import { requireReturnUrl } from './redirect-check.js';
 import type { SandboxRuntime } from './runtime.js';
 import { invalidParam, noSuch, SandboxError, unexpectedState } from './sandbox-error.js';
 import { parseSearchQuery } from './search-query.js';
@@ -75,14 +76,7 @@ function confirm(params: ConfirmParams, request: StripeRequest, runtime: Sandbox
   const method = paymentMethodOf(request, paymentMethod);
   const returnUrl = params.return_url ?? returnUrls.get(intent);
   if (returnUrl) returnUrls.set(intent, returnUrl);
-  const automatic = intent.automatic_payment_methods as { enabled?: boolean; allow_redirects?: string } | null;
-  if (automatic?.enabled && automatic.allow_redirects !== 'never' && !returnUrl) {
-    throw new SandboxError(400, {
-      type: 'invalid_request_error',
-      message:
-        "This PaymentIntent is configured to accept payment methods enabled in your Dashboard. Because some of these payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
-    });
-  }
+  requireReturnUrl(intent, 'PaymentIntent', returnUrl);
   const captureMethod = checkCaptureMethod(params.capture_method);
   if (captureMethod) intent.capture_method = captureMethod;
   attemptPayment(request, runtime, intent, paymentMethod, method, returnUrl);

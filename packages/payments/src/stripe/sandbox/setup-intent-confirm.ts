@@ -1,7 +1,8 @@
 import { declineError, declineFields } from './card-decline.js';
 import { attachPaymentMethod, namePaymentMethod, storePaymentMethod } from './payment-method-attach.js';
+import { requireReturnUrl } from './redirect-check.js';
 import type { SandboxRuntime } from './runtime.js';
-import { SandboxError, unexpectedState } from './sandbox-error.js';
+import { unexpectedState } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
 import type { StripeRequest } from './stripe-handler.js';
 
@@ -52,14 +53,7 @@ export function confirmSetupIntent(
   const named = namePaymentMethod(request, id);
   const returnUrl = params.return_url ?? returnUrls.get(intent);
   if (returnUrl) returnUrls.set(intent, returnUrl);
-  const automatic = intent.automatic_payment_methods as { enabled?: boolean; allow_redirects?: string } | null;
-  if (automatic?.enabled && automatic.allow_redirects !== 'never' && !returnUrl) {
-    throw new SandboxError(400, {
-      type: 'invalid_request_error',
-      message:
-        "This SetupIntent is configured to accept payment methods enabled in your Dashboard. Because some of these payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
-    });
-  }
+  requireReturnUrl(intent, 'SetupIntent', returnUrl);
   const outcome = named.card.outcome;
   const customer = intent.customer as string | null;
   const attempt = runtime.ids.next('setatt');
