@@ -14,7 +14,7 @@ import { peekPending, prorationLines } from './subscription-proration.js';
 import { upcomingInvoice } from './upcoming-invoice.js';
 
 /** The invoice `id` of a request, which must exist. */
-export function invoiceOf(request: StripeRequest, id: string, param = 'invoice'): StripeObject {
+function invoiceOf(request: StripeRequest, id: string, param = 'invoice'): StripeObject {
   const found = request.store.invoices.get(id);
   if (!found) throw noSuch('invoice', id, param);
   return found;

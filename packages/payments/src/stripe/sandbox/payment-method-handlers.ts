@@ -8,7 +8,7 @@ import type { StripeObject } from './store.js';
 import type { StripeHandlers, StripeRequest } from './stripe-handler.js';
 
 /** The stored PaymentMethod `id` of a request, which must exist. */
-export function storedPaymentMethodOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
+function storedPaymentMethodOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
   const found = request.store.paymentMethods.get(id);
   if (!found) throw noSuch('PaymentMethod', id, param);
   return found;

@@ -33,7 +33,7 @@ function named(prefix: string, path: string): string {
 }
 
 /** `recurring` as Stripe checks it: an interval it knows, at most a year long, licensed unless metered. */
-export function readRecurring(value: PriceInput['recurring'], prefix = ''): PriceRecurring | null {
+function readRecurring(value: PriceInput['recurring'], prefix = ''): PriceRecurring | null {
   if (value === undefined) return null;
   const interval = value.interval as PriceRecurring['interval'];
   if (!INTERVALS.includes(interval)) {

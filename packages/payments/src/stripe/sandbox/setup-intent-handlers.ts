@@ -14,7 +14,7 @@ const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'require
 const CANCELLATION_REASONS = ['abandoned', 'duplicate', 'requested_by_customer'];
 
 /** The SetupIntent `id` of a request, which must exist. */
-export function setupIntentOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
+function setupIntentOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
   const found = request.store.setupIntents.get(id);
   if (!found) throw noSuch('setup_intent', id, param);
   return found;

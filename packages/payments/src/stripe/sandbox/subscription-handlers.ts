@@ -17,7 +17,7 @@ import { addPending, prorationLines, takePending } from './subscription-proratio
 const ENDED = ['canceled', 'incomplete_expired'];
 
 /** The subscription `id` of a request, which must exist. */
-export function subscriptionOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
+function subscriptionOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
   const found = request.store.subscriptions.get(id);
   if (!found) throw noSuch('subscription', id, param);
   return found;

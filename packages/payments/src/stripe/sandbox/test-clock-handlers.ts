@@ -8,7 +8,7 @@ import type { StripeObject } from './store.js';
 import type { StripeHandlers, StripeRequest } from './stripe-handler.js';
 
 /** The test clock `id` of a request, which must exist. */
-export function testClockOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
+function testClockOf(request: StripeRequest, id: string, param = 'id'): StripeObject {
   const found = request.store.testClocks.get(id);
   if (!found) throw noSuch('test clock', id, param);
   return found;
