@@ -9,7 +9,7 @@
  *   pnpm --filter @junction/bench exec tsx webhook-verification.ts
  */
 import { createHmac, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
-import { createMemoryIdempotencyStore, createWebhookReceiver, defineWebhooks, sendgrid } from '@junction/core';
+import { createMemoryIdempotencyStore, createWebhookReceiver, defineWebhooks, ecdsaVerifier, fromHeaders, part } from '@junction/core';
 import { stripeVerifier } from '@junction/payments/stripe';
 import Stripe from 'stripe';
 import { z } from 'zod';
@@ -184,7 +184,15 @@ function stripeHandlers(): Handler[] {
 }
 
 function ecdsaHandlers(publicKey: KeyObject): Handler[] {
-  const verifier = sendgrid({ publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') });
+  // SendGrid's scheme on core's generic verifier (its preset, sendgridVerifier, lives in @junction/email, which the bench does not load).
+  const verifier = ecdsaVerifier({
+    name: 'sendgrid',
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    fields: fromHeaders({ signature: 'X-Twilio-Email-Event-Webhook-Signature', timestamp: 'X-Twilio-Email-Event-Webhook-Timestamp' }),
+    template: [part.timestamp, part.body],
+    timestampParsing: 'number',
+    refuseFuture: false,
+  });
   const webhooks = defineWebhooks({
     name: 'sendgrid',
     verifier,

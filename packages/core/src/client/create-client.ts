@@ -315,7 +315,20 @@ function validateInput(connector: AnyConnector, name: string, operation: AnyOper
 function outputOf(connector: AnyConnector, name: string, operation: AnyOperation, response: JunctionResponse, redactor: Redactor): unknown {
   const type = operation.response;
   if (type === 'bytes' || type === 'stream' || (type === 'text' && !operation.output)) return response.data;
-  return parseOutput(connector, name, operation.method, operation.output, response, redactor);
+  const read = operation.responseHeaders ? { ...response, data: withHeaderFields(response, operation.responseHeaders) } : response;
+  return parseOutput(connector, name, operation.method, operation.output, read, redactor);
+}
+
+// The operation's `responseHeaders` copied into the body: an object's fields, or a fresh object for an empty body.
+function withHeaderFields(response: JunctionResponse, fields: Readonly<Record<string, string>>): unknown {
+  const data = response.data;
+  if (data !== undefined && data !== '' && (typeof data !== 'object' || data === null || Array.isArray(data))) return data;
+  const out: Record<string, unknown> = { ...((data ?? {}) as Record<string, unknown>) };
+  for (const [field, header] of Object.entries(fields)) {
+    const value = response.headers.get(header);
+    if (value !== null) out[field] = value;
+  }
+  return out;
 }
 
 function parseOutput(

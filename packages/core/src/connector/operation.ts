@@ -36,6 +36,13 @@ export interface OperationDefinition<
    * your pace). With `bytes` or `stream`, `output` is not used.
    */
   response?: TResponse;
+  /**
+   * Response headers read into the output, by output field: `{ messageId: 'x-message-id' }`
+   * puts that header's value in the body's `messageId` (an empty body becomes
+   * `{}` first) before `output` reads it. A header the response lacks is left out.
+   * For providers that answer with the fact in a header (SendGrid's `X-Message-Id`).
+   */
+  responseHeaders?: Readonly<Record<string, string>>;
   /** The largest response body accepted, in bytes; `false` for no limit. Overrides the client's. */
   maxResponseBytes?: number | false;
   /** How the rest of the input is sent. Default: `query` for GET/HEAD/DELETE/OPTIONS, `json` otherwise. */

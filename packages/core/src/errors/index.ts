@@ -23,6 +23,7 @@ export {
   ResponseTooLargeError,
   type ResponseTooLargeErrorOptions,
 } from './response-too-large-error.js';
+export { isUnsupportedFeatureError, UnsupportedFeatureError } from './unsupported-feature-error.js';
 export {
   InputValidationError,
   isInputValidationError,

@@ -33,6 +33,9 @@ function edges(pkg: string): Edge[] {
   return out;
 }
 
+// The category packages, each a unified interface with one flat folder per provider.
+const CATEGORIES = ['payments', 'email'];
+
 const folder = (file: string) => (file.includes('/') ? (file.split('/')[0] as string) : '(entry)');
 
 describe('dependencies point one way', () => {
@@ -42,13 +45,8 @@ describe('dependencies point one way', () => {
   });
 
   it('core holds no provider file beyond the verifier presets waiting to move to their category packages', () => {
-    // Each leaves with its package (email for SendGrid's, crm for HubSpot's; Stripe's is in payments); none may join them.
-    const waiting = [
-      'webhooks/verify/presets/hubspot-signed-uri.ts',
-      'webhooks/verify/presets/hubspot-v3.ts',
-      'webhooks/verify/presets/sendgrid-signature.ts',
-      'webhooks/verify/presets/sendgrid.ts',
-    ];
+    // Each leaves with its package (crm for HubSpot's; Stripe's is in payments, SendGrid's in email); none may join them.
+    const waiting = ['webhooks/verify/presets/hubspot-signed-uri.ts', 'webhooks/verify/presets/hubspot-v3.ts'];
     const src = join(PACKAGES, 'core', 'src');
     const named = readdirSync(src, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /stripe|hubspot|sendgrid|resend|salesforce/i.test(entry.name))
@@ -62,41 +60,52 @@ describe('dependencies point one way', () => {
     expect(wrong).toEqual([]);
   });
 
-  it.each(['payments', 'testing'])('%s reaches core only through its published entries', (pkg) => {
+  it.each([...CATEGORIES, 'testing'])('%s reaches core only through its published entries', (pkg) => {
     const wrong = edges(pkg).filter((e) => e.to.startsWith('@junction/core') && !['@junction/core', '@junction/core/utils'].includes(e.to));
     expect(wrong).toEqual([]);
   });
 
-  it("a provider's connector files never import its unified adapter or the category's unified models; the adapter imports the connector", () => {
-    // The template names the adapter <provider>-<category>*.ts: stripe/stripe-payments.ts, stripe/stripe-payments-events.ts.
+  it.each(CATEGORIES)(
+    "in %s, a provider's connector files never import its unified adapter or the category's unified models",
+    (category) => {
+      // The template names the adapter <provider>-<category>*.ts: stripe/stripe-payments.ts, resend/resend-email.ts.
+      const isAdapter = (file: string) => new RegExp(`^([^/]+)/\\1-${category}(?:-[\\w-]+)?\\.[jt]s$`).test(file);
+      const isEntry = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file);
+      const wrong = edges(category).filter(
+        // A provider's own files: under its folder, outside the category's unified/.
+        (e) =>
+          e.path && folder(e.from) !== 'unified' && !isAdapter(e.from) && !isEntry(e.from) && (isAdapter(e.path) || e.to === 'unified'),
+      );
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('the adapter imports the connector (the rule above can fire)', () => {
     const isAdapter = (file: string) => /^([^/]+)\/\1-payments(?:-[\w-]+)?\.[jt]s$/.test(file);
-    const isEntry = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file);
-    const wrong = edges('payments').filter(
-      // A provider's own files: under its folder, outside the category's unified/.
-      (e) => e.path && folder(e.from) !== 'unified' && !isAdapter(e.from) && !isEntry(e.from) && (isAdapter(e.path) || e.to === 'unified'),
-    );
-    expect(wrong).toEqual([]);
     expect(edges('payments').some((e) => isAdapter(e.from) && e.path === 'stripe/stripe-connector.js')).toBe(true);
   });
 
-  it('a provider is one flat folder of <provider>-*.ts files (and its sandbox/), and no two files share a name', () => {
-    const src = join(PACKAGES, 'payments', 'src');
-    const files = readdirSync(src, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(src, join(entry.parentPath, entry.name)));
-    const misplaced = files.filter((file) => {
-      const [provider, name, ...deeper] = file.split('/');
-      if (provider === 'unified' || name === undefined) return false;
-      if (name === 'sandbox') return deeper.length !== 1;
-      return deeper.length > 0 || !(name === 'index.ts' || name.startsWith(`${provider}-`));
-    });
-    expect(misplaced).toEqual([]);
-    const names = files.map((file) => file.split('/').at(-1)).filter((name) => name !== 'index.ts');
-    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
-  });
+  it.each(CATEGORIES)(
+    'in %s, a provider is one flat folder of <provider>-*.ts files (and its sandbox/), and no two files share a name',
+    (category) => {
+      const src = join(PACKAGES, category, 'src');
+      const files = readdirSync(src, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(src, join(entry.parentPath, entry.name)));
+      const misplaced = files.filter((file) => {
+        const [provider, name, ...deeper] = file.split('/');
+        if (provider === 'unified' || name === undefined) return false;
+        if (name === 'sandbox') return deeper.length !== 1;
+        return deeper.length > 0 || !(name === 'index.ts' || name.startsWith(`${provider}-`));
+      });
+      expect(misplaced).toEqual([]);
+      const names = files.map((file) => file.split('/').at(-1)).filter((name) => name !== 'index.ts');
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    },
+  );
 
-  it('no category package depends on another, nor on the testing kit outside its sandboxes', () => {
-    const wrong = edges('payments').filter(
+  it.each(CATEGORIES)('%s depends on no other category, nor on the testing kit outside its sandboxes', (category) => {
+    const wrong = edges(category).filter(
       (e) =>
         e.to.startsWith('@junction/') &&
         !e.to.startsWith('@junction/core') &&

@@ -1,10 +1,10 @@
-import { type EcdsaSignatureFormat, ecdsaMatcher } from './ecdsa-matcher.js';
+import { type CustomSignatureReading, type EcdsaSignatureFormat, ecdsaMatcher } from './ecdsa-matcher.js';
+import { timestampRule } from './hmac-verifier.js';
 import { keyList } from './key-list.js';
 import { type PublicKeyInput, p256PublicKey } from './public-key.js';
 import type { FieldReader } from './signed-fields.js';
 import { type SignedTemplate, signedContent } from './signed-parts.js';
-import { digitsTimestamp } from './timestamp.js';
-import type { SignatureEncoding, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
+import type { SignatureEncoding, TimestampParsing, TimestampUnit, VerifiedWebhook, WebhookVerifier } from './types.js';
 import { type VerificationFlow, verifyDelivery } from './verification-flow.js';
 import { type ClockOption, toleranceMs } from './verifier-options.js';
 
@@ -28,8 +28,21 @@ export type EcdsaVerifierOptions = PublicKeyOption &
     signatureFormat?: EcdsaSignatureFormat;
     /** How the timestamp header counts. Default `seconds`. */
     timestampUnit?: TimestampUnit;
-    /** How far the timestamp may be from now, either way, in seconds. Default 300. */
+    /**
+     * How the timestamp is read, and so what is signed for it: `digits`
+     * (default), `parseInt` or `number` (see {@link TimestampParsing}).
+     */
+    timestampParsing?: TimestampParsing;
+    /** How far the timestamp may be from now, in seconds: behind the clock, and ahead of it too unless `refuseFuture` is `false`. Default 300. */
     toleranceSec?: number;
+    /** Whether a timestamp further ahead of the clock than the tolerance is refused. Default `true`. */
+    refuseFuture?: boolean;
+    /**
+     * The scheme's own reading of a signature's text, for one whose official
+     * library reads signatures more leniently than strict `encoding` and
+     * `signatureFormat` (SendGrid's). `decode` yields bytes in `signatureFormat`.
+     */
+    signatureReading?: CustomSignatureReading;
     /** Advice added to the message when no signature matches. */
     mismatchHint?: string;
   };
@@ -45,8 +58,13 @@ export function ecdsaVerifier(options: EcdsaVerifierOptions): WebhookVerifier {
     provider: name,
     fields: options.fields,
     content: signedContent(options.template),
-    matcher: ecdsaMatcher(inputs.map(p256PublicKey), options.signatureFormat ?? 'der', options.encoding ?? 'base64'),
-    timestamp: digitsTimestamp(options.timestampUnit ?? 'seconds'),
+    matcher: ecdsaMatcher(
+      inputs.map(p256PublicKey),
+      options.signatureFormat ?? 'der',
+      options.encoding ?? 'base64',
+      options.signatureReading,
+    ),
+    timestamp: timestampRule(options),
     toleranceMs: toleranceMs(options.toleranceSec, 'toleranceSec'),
     toleranceOption: 'toleranceSec',
     now: options.now ?? Date.now,

@@ -82,11 +82,16 @@ export function hmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
   return { name, verify: (input): VerifiedWebhook => verifyDelivery(flow, input) };
 }
 
-function timestampRule(options: HmacVerifierOptions): TimestampRule {
+/** The timestamp rule of a composable verifier's options, or a `ConfigurationError` for an unknown parsing. */
+export function timestampRule(options: {
+  timestampParsing?: TimestampParsing;
+  timestampUnit?: TimestampUnit;
+  refuseFuture?: boolean;
+}): TimestampRule {
   const parsing = options.timestampParsing ?? 'digits';
   const rule = Object.hasOwn(TIMESTAMP_PARSINGS, parsing) ? TIMESTAMP_PARSINGS[parsing] : undefined;
   if (rule === undefined) {
-    throw new ConfigurationError(`\`timestampParsing\` must be 'digits' or 'parseInt' (got ${JSON.stringify(parsing)}).`);
+    throw new ConfigurationError(`\`timestampParsing\` must be 'digits', 'parseInt' or 'number' (got ${JSON.stringify(parsing)}).`);
   }
   return rule(options.timestampUnit ?? 'seconds', options.refuseFuture ?? true);
 }

@@ -39,6 +39,11 @@ export function parseIntTimestamp(unit: TimestampUnit, refuseFuture: boolean): T
   return { unit, read: parseIntReading, signed: (_sent, value) => String(value), refuseFuture };
 }
 
+/** The time as `Number(text)` reads it, signed as sent. */
+export function numberTimestamp(unit: TimestampUnit, refuseFuture: boolean): TimestampRule {
+  return { unit, read: numberReading, signed: (sent) => sent, refuseFuture };
+}
+
 // The range of a JavaScript Date, in ms either side of 1970.
 const MAX_DATE_MS = 8.64e15;
 
@@ -92,4 +97,5 @@ export function checkTolerance(signedAtMs: number, nowMs: number, toleranceMs: n
 export const TIMESTAMP_PARSINGS: Readonly<Record<TimestampParsing, (unit: TimestampUnit, refuseFuture: boolean) => TimestampRule>> = {
   digits: digitsTimestamp,
   parseInt: parseIntTimestamp,
+  number: numberTimestamp,
 };

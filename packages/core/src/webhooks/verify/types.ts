@@ -63,8 +63,11 @@ export type TimestampUnit = 'seconds' | 'milliseconds';
  *   whitespace and a sign allowed, anything after the leading digits
  *   ignored), and the number read is what is signed, so `0123` signs `123`.
  *   For schemes whose official library reads the time that way.
+ * - `number`: as `Number(text)` reads it (surrounding whitespace, a
+ *   fraction or an exponent allowed), signed exactly as sent. For schemes
+ *   whose library signs the header as sent and reads no time itself (SendGrid).
  */
-export type TimestampParsing = 'digits' | 'parseInt';
+export type TimestampParsing = 'digits' | 'parseInt' | 'number';
 
 /** How a signature is written as text in a header. */
 export type SignatureEncoding = 'hex' | 'base64' | 'base64url';

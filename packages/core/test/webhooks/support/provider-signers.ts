@@ -1,11 +1,10 @@
-import type { KeyObject } from 'node:crypto';
-import { ecdsaSigner, hmacSigner, type WebhookSigner } from '../../../src/webhooks/sign/index.js';
+import { hmacSigner, type WebhookSigner } from '../../../src/webhooks/sign/index.js';
 import { hubspotSignedUri } from '../../../src/webhooks/verify/presets/hubspot-signed-uri.js';
 import { part } from '../../../src/webhooks/verify/signed-parts.js';
 
 // Core holds no provider's signer: these configure its generic signers the way each provider signs, for core's
-// own tests of the presets still in core. Stripe's ships with @junction/payments; HubSpot's and SendGrid's move
-// to their category packages with their verifiers.
+// own tests of the presets still in core. Stripe's ships with @junction/payments and SendGrid's with
+// @junction/email; HubSpot's moves to its category package with its verifier.
 
 /** `Stripe-Signature: t=<unix seconds>,v1=<hex>` over `${t}.${body}`, keyed with the whole `whsec_…` secret. */
 export function stripeSigner(secret: string): WebhookSigner {
@@ -25,17 +24,5 @@ export function hubspotV3Signer(clientSecret: string): WebhookSigner {
     encoding: 'base64',
     timestampUnit: 'milliseconds',
     headers: ({ signature, timestamp }) => ({ 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp }),
-  });
-}
-
-/** SendGrid's Event Webhook: base64 DER ECDSA P-256 over timestamp (seconds) + body. */
-export function sendgridSigner(privateKey: KeyObject | string): WebhookSigner {
-  return ecdsaSigner({
-    privateKey,
-    template: [part.timestamp, part.body],
-    headers: ({ signature, timestamp }) => ({
-      'X-Twilio-Email-Event-Webhook-Signature': signature,
-      'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
-    }),
   });
 }

@@ -208,6 +208,40 @@ describe('ecdsaVerifier() with a custom template', () => {
     const signature = sign('sha256', Buffer.from(signedContent), privateKey).toString('base64');
     expect(verifier.verify({ body, headers: { 'x-signature': signature, 'x-timestamp': seconds, 'x-id': 'dlv_9' } }).keyIndex).toBe(1);
   });
+
+  it('reads the timestamp as Number() does when told, signed as sent, and accepts a future one with refuseFuture: false', () => {
+    const options = {
+      publicKey: pem,
+      fields: fromHeaders({ signature: 'X-Signature', timestamp: 'X-Timestamp' }),
+      template: [part.timestamp, part.body],
+      now: fixedClock,
+    } as const;
+    const sent = ` ${Math.floor(NOW / 1000) + 3600}`;
+    const headers = { 'x-signature': sign('sha256', Buffer.from(`${sent}${body}`), privateKey).toString('base64'), 'x-timestamp': sent };
+    expectRejection(() => ecdsaVerifier(options).verify({ body, headers }), 'malformed_header');
+    expectRejection(
+      () => ecdsaVerifier({ ...options, timestampParsing: 'number' }).verify({ body, headers }),
+      'timestamp_out_of_tolerance',
+    );
+    const lenient = ecdsaVerifier({ ...options, timestampParsing: 'number', refuseFuture: false });
+    expect(lenient.verify({ body, headers }).timestamp?.getTime()).toBe(Number(sent) * 1000);
+  });
+
+  it("reads signatures with the scheme's own decoder when given signatureReading", () => {
+    const content = `${seconds}${body}`;
+    const p1363 = sign('sha256', Buffer.from(content), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+    const verifier = ecdsaVerifier({
+      publicKey: pem,
+      fields: fromHeaders({ signature: 'X-Signature', timestamp: 'X-Timestamp' }),
+      template: [part.timestamp, part.body],
+      signatureFormat: 'ieee-p1363',
+      // A made-up scheme that writes r‖s reversed, in hex.
+      signatureReading: { decode: (text) => Buffer.from(text, 'hex').reverse(), expectedFormat: 'reversed hex' },
+      now: fixedClock,
+    });
+    const headers = { 'x-signature': Buffer.from(p1363).reverse().toString('hex'), 'x-timestamp': seconds };
+    expect(verifier.verify({ body, headers }).keyIndex).toBe(0);
+  });
 });
 
 describe('hmacVerifier(): reading signatures and timestamps as a provider library does', () => {
@@ -272,11 +306,11 @@ describe('hmacVerifier(): reading signatures and timestamps as a provider librar
 
   it('refuses an unknown timestampParsing at set-up', () => {
     try {
-      timestamped({ timestampParsing: 'number' as never });
+      timestamped({ timestampParsing: 'float' as never });
       expect.unreachable();
     } catch (error) {
       expect(isConfigurationError(error)).toBe(true);
-      expect((error as Error).message).toMatch(/`timestampParsing` must be 'digits' or 'parseInt'/);
+      expect((error as Error).message).toMatch(/`timestampParsing` must be 'digits', 'parseInt' or 'number'/);
     }
   });
 });

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { isConfigurationError } from '@junction/core';
 import eventwebhook from '@sendgrid/eventwebhook';
 import { describe, expect, it } from 'vitest';
-import { isConfigurationError } from '../../../src/errors/configuration-error.js';
-import { sendgrid } from '../../../src/webhooks/verify/index.js';
-import { expectRejection, fixedClock, NOW } from './support/expect-rejection.js';
-import { type KeyName, presetContract } from './support/preset-contract.js';
+import { expectRejection, fixedClock, NOW } from '../../core/test/webhooks/verify/support/expect-rejection.js';
+import { type KeyName, presetContract } from '../../core/test/webhooks/verify/support/preset-contract.js';
+import { sendgridVerifier as sendgrid } from '../src/sendgrid/index.js';
 
 const { EventWebhook } = eventwebhook;
 
@@ -46,7 +46,7 @@ function sendgridLibraryAccepts(key: TestKey, body: string | Buffer, headers: Re
 }
 
 presetContract({
-  title: 'sendgrid()',
+  title: 'sendgridVerifier()',
   toleranceMs: 300_000,
   verifier: (keys) => sendgrid({ publicKeys: keys.map((key) => KEYS[key].publicKey), now: fixedClock }),
   sign: (body, key, atMs) => ({ headers: signed(body, KEYS[key], atMs) }),
@@ -59,7 +59,7 @@ presetContract({
   refusesFuture: false,
 });
 
-describe('sendgrid(): agreement with @sendgrid/eventwebhook', () => {
+describe('sendgridVerifier(): agreement with @sendgrid/eventwebhook', () => {
   const at = NOW - 5_000;
   const bodies = [
     '[{"email":"a@example.com","event":"delivered","sg_event_id":"ZGVsaXZlcmVk","sg_message_id":"m1","timestamp":1736942400}]\r\n',
@@ -96,7 +96,7 @@ describe('sendgrid(): agreement with @sendgrid/eventwebhook', () => {
   });
 });
 
-describe('sendgrid(): specifics', () => {
+describe('sendgridVerifier(): specifics', () => {
   const body = '[{"event":"processed"}]';
   const at = NOW - 5_000;
 

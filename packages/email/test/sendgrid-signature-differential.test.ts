@@ -1,6 +1,6 @@
 import { sign as cryptoSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import eventwebhook from '@sendgrid/eventwebhook';
-import { sendgrid } from '../../../src/webhooks/verify/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   DIFFERENTIAL_BODY as BODY,
   type DifferentialCase,
@@ -8,8 +8,14 @@ import {
   type PlainDelivery,
   SIGNED_AT,
   sharedCases,
-} from './support/differential.js';
-import type { KeyName } from './support/preset-contract.js';
+} from '../../core/test/webhooks/verify/support/differential.js';
+import type { KeyName } from '../../core/test/webhooks/verify/support/preset-contract.js';
+import {
+  SENDGRID_SIGNATURE_HEADER as SIGNATURE_HEADER,
+  sendgridVerifier as sendgrid,
+  sendgridSigner,
+  SENDGRID_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
+} from '../src/sendgrid/index.js';
 
 const { EventWebhook } = eventwebhook;
 
@@ -103,7 +109,7 @@ const REPLAY = { ours: 'reject', why: "SendGrid's library checks no time at all,
 
 differentialTable(
   {
-    title: 'sendgrid()',
+    title: 'sendgridVerifier()',
     ours: (d, nowMs, keys) => sendgrid({ publicKeys: keys.map((key) => KEYS[key].publicKey), now: () => nowMs }).verify(d),
     official: (d, _nowMs, key) => {
       const ew = new EventWebhook();
@@ -128,3 +134,22 @@ differentialTable(
     ...specific,
   ],
 );
+
+describe('sendgridSigner(): @sendgrid/eventwebhook and sendgridVerifier accept what it signs', () => {
+  it('with a KeyObject and with a PEM private key; a changed body fails both', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const body = '[{"email":"zoë@example.com","event":"delivered","sg_event_id":"ZGVs"}]';
+    const now = Date.now();
+    const headers = sendgridSigner({ privateKey }).sign({ body, timestamp: now });
+    const ew = new EventWebhook();
+    const key = ew.convertPublicKeyToECDSA(publicDer);
+    expect(ew.verifySignature(key, body, headers[SIGNATURE_HEADER] as string, headers[TIMESTAMP_HEADER] as string)).toBe(true);
+    expect(ew.verifySignature(key, `${body}x`, headers[SIGNATURE_HEADER] as string, headers[TIMESTAMP_HEADER] as string)).toBe(false);
+    expect(sendgrid({ publicKey: publicDer }).verify({ body, headers }).timestamp.getTime()).toBe(Math.floor(now / 1000) * 1000);
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(sendgrid({ publicKey: publicDer }).verify({ body, headers: sendgridSigner({ privateKey: pem }).sign({ body }) }).keyIndex).toBe(
+      0,
+    );
+  });
+});
