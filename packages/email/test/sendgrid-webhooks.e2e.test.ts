@@ -76,4 +76,35 @@ describe("the sandbox's signed Event Webhook, received through core's receiver",
     await sendgrid.deleteBounce({ email: 'bounce@example.com' });
     expect(await sendgrid.getBounce({ email: 'bounce@example.com' })).toEqual([]);
   });
+
+  it('reorders events within a delivery when told to (seeded), as SendGrid does, without losing or adding any', async () => {
+    const delivered = async (shuffle: boolean) => {
+      const bodies: string[] = [];
+      const url = await listen((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => {
+          body += chunk;
+        });
+        req.on('end', () => {
+          bodies.push(body);
+          res.end();
+        });
+      });
+      const sandbox = createSendgridSandbox({ webhook: { url }, quirks: { shuffle, seed: 7 } });
+      const server = await startLoopbackServer({ handlers: sandbox.handlers, origin: 'https://api.sendgrid.com' });
+      closers.push(() => server.close());
+      await createSendgridClient({ apiKey: sandbox.apiKey, baseUrl: server.url }).sendMail({
+        personalizations: [{ to: [{ email: 'ada@example.com' }, { email: 'bounce@example.com' }, { email: 'complaint@example.com' }] }],
+        from: { email: 'shop@example.com' },
+        subject: 'Hi',
+        content: [{ type: 'text/plain', value: 'Hello' }],
+      });
+      await sandbox.webhooks.flush();
+      return bodies.flatMap((body) => (JSON.parse(body) as { email: string; event: string }[]).map((e) => `${e.email} ${e.event}`));
+    };
+    const inOrder = await delivered(false);
+    const shuffled = await delivered(true);
+    expect(shuffled).not.toEqual(inOrder);
+    expect([...shuffled].sort()).toEqual([...inOrder].sort());
+  });
 });

@@ -39,6 +39,7 @@ export {
   sendgridSigner,
   sendgridVerifier,
 } from './sendgrid-signature.js';
+export { SendgridTemplate, SendgridTemplateGeneration, SendgridTemplateVersion, sendgridTemplateOperations } from './sendgrid-templates.js';
 export {
   customArgsOf,
   messageIdOf,

@@ -13,6 +13,7 @@ import { isSendgridOutcomeUnknownError, SendgridOutcomeUnknownError, sendgridErr
 import { sendgridOperations } from './sendgrid-operations.js';
 import { sendgridRateLimitPolicy, sendgridRetryPolicy } from './sendgrid-policies.js';
 import type { SendMailInput, SendMailOutput } from './sendgrid-schemas.js';
+import { sendgridTemplateOperations } from './sendgrid-templates.js';
 import { sendgridWebhooks } from './sendgrid-webhooks.js';
 
 /** SendGrid's global API host. */
@@ -49,7 +50,7 @@ export const sendgridConnector = defineConnector({
   name: 'sendgrid',
   baseUrl: SENDGRID_GLOBAL_URL,
   auth: sendgridApiKey(),
-  operations: sendgridOperations,
+  operations: { ...sendgridOperations, ...sendgridTemplateOperations },
   errors: sendgridErrors,
   retry: sendgridRetryPolicy,
   rateLimit: sendgridRateLimitPolicy,
@@ -74,7 +75,7 @@ export interface SendgridClientOptions extends ClientSettings {
   retryUnsafeSends?: boolean;
 }
 
-/** A typed SendGrid client: `sendMail`, the suppression operations, and `request()`. */
+/** A typed SendGrid client: `sendMail`, the suppression and template operations, and `request()`. */
 export type SendgridClient = Client<SendgridConnector>;
 
 /**

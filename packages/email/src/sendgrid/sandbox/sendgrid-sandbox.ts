@@ -4,6 +4,7 @@ import type { HttpHandler } from 'msw';
 import { sendgridConnector } from '../sendgrid-connector.js';
 import type { SendgridBounce, SendgridSpamReport, SendgridUnsubscribe, SendMailInput } from '../sendgrid-schemas.js';
 import { sendgridSigner } from '../sendgrid-signature.js';
+import type { SendgridTemplate } from '../sendgrid-templates.js';
 import { checkMail, SENDGRID_MAX_MESSAGE_BYTES, sendgridErrorResponse } from './sendgrid-mail-checks.js';
 import { eventsFor, type SandboxEvent } from './sendgrid-sandbox-events.js';
 
@@ -22,6 +23,8 @@ export interface SendgridSandboxOptions {
   webhook?: { url: string; privateKey?: KeyObject | string; fetch?: typeof fetch };
   /** Deterministic delivery quirks: `duplicateEvery: n` repeats every nth event; `shuffle` reorders each batch (seeded). */
   quirks?: { duplicateEvery?: number; shuffle?: boolean; seed?: number };
+  /** Transactional templates the account has (`listTemplates`, `getTemplate`). */
+  templates?: readonly SendgridTemplate[];
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
 }
@@ -71,6 +74,7 @@ export function createSendgridSandbox(options: SendgridSandboxOptions = {}): Sen
   const nowSec = () => Math.floor(now() / 1000);
   const ids = createIdGenerator({ style: 'random', length: 22, separator: '', seed: options.quirks?.seed ?? 1 });
   const outbox: OutboxEntry[] = [];
+  const templates = [...(options.templates ?? [])];
   const suppressions = {
     bounces: new Map<string, SendgridBounce>(),
     spamReports: new Map<string, SendgridSpamReport>(),
@@ -169,6 +173,16 @@ export function createSendgridSandbox(options: SendgridSandboxOptions = {}): Sen
         return Response.json({ recipient_emails: params.recipient_emails }, { status: 201 });
       },
       deleteGlobalUnsubscribe: ({ params }) => noContent(suppressions.unsubscribes.delete(params.email)),
+      listTemplates: ({ params }) => {
+        const kinds = (params.generations ?? 'legacy').split(',');
+        return {
+          result: templates.filter((t) => kinds.includes(t.generation)).slice(0, params.page_size),
+          _metadata: { count: templates.length },
+        };
+      },
+      getTemplate: ({ params }) =>
+        templates.find((t) => t.id === params.template_id) ??
+        sendgridErrorResponse(404, [{ field: null, message: 'resource not found', help: null }]),
     },
     {
       ...(options.origin ? { origin: options.origin } : {}),
