@@ -9,6 +9,8 @@ export interface ResendSandboxWebhook {
   secret: string;
   /** Deliver every event twice (same `svix-id`), as Resend may: receivers must dedupe. */
   duplicates?: boolean;
+  /** Deliver each email's events newest first (`email.delivered` before `email.sent`), as Svix may: receivers must not rely on order. */
+  reversed?: boolean;
   /** Further attempts after a failed delivery. Default 2. */
   retries?: number;
 }

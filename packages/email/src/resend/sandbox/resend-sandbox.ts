@@ -138,7 +138,8 @@ export function createResendSandbox(options: ResendSandboxOptions = {}): ResendS
     }
     if (webhook && !email.scheduled_at) {
       const base = { email_id: id, created_at: createdAt, from: email.from, subject: email.subject, ...(email.tags ? { tags } : {}) };
-      for (const event of eventsFor(base, to)) {
+      const events = eventsFor(base, to);
+      for (const event of options.webhook?.reversed ? events.reverse() : events) {
         eventCount += 1;
         const sent: ResendSandboxEvent = {
           svixId: `msg_${String(eventCount).padStart(6, '0')}`,
