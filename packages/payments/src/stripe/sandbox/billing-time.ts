@@ -43,6 +43,12 @@ export function runtimeFor(request: StripeRequest, runtime: SandboxRuntime, cust
   return clock ? runtimeAt(runtime, Number(clock.frozen_time)) : runtime;
 }
 
+/** The runtime on the clock of the customer that `object` (a subscription, an invoice, a PaymentIntent) belongs to. */
+export function runtimeOfCustomer(request: StripeRequest, runtime: SandboxRuntime, object: StripeObject): SandboxRuntime {
+  const customer = request.store.customers.get(String(object.customer));
+  return customer ? runtimeFor(request, runtime, customer) : runtime;
+}
+
 /** The runtime with its clock stopped at `time` (unix seconds). */
 export function runtimeAt(runtime: SandboxRuntime, time: number): SandboxRuntime {
   return { ...runtime, now: () => time };

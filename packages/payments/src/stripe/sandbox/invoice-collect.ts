@@ -1,4 +1,4 @@
-import { DAY, runtimeFor } from './billing-time.js';
+import { DAY, runtimeOfCustomer } from './billing-time.js';
 import { defaultPaymentMethod } from './customer-defaults.js';
 import { secretSuffix } from './ids.js';
 import { buildInvoice, type NewInvoice } from './invoice-object.js';
@@ -148,10 +148,9 @@ export function markInvoicePaid(request: StripeRequest, runtime: SandboxRuntime,
 /** An invoice's PaymentIntent was confirmed by the customer and succeeded: the invoice is paid, at the customer's time. */
 export function invoiceIntentSucceeded(request: StripeRequest, runtime: SandboxRuntime, intent: StripeObject): void {
   const invoice = request.store.invoices.get(String(intent.invoice));
-  const customer = request.store.customers.get(String(intent.customer));
   if (invoice?.status !== 'open') return;
   Object.assign(invoice, { attempted: true, attempt_count: Number(invoice.attempt_count) + 1, charge: intent.latest_charge });
-  markInvoicePaid(request, customer ? runtimeFor(request, runtime, customer) : runtime, invoice);
+  markInvoicePaid(request, runtimeOfCustomer(request, runtime, invoice), invoice);
 }
 
 function paymentFailed(

@@ -1,8 +1,7 @@
-import { runtimeFor } from './billing-time.js';
+import { runtimeFor, runtimeOfCustomer } from './billing-time.js';
 import { customerOf } from './customer-handlers.js';
 import { collectInvoice, finalizeInvoice, markInvoicePaid } from './invoice-collect.js';
 import { filterCreated, listPage, newestFirst } from './list-page.js';
-import type { SandboxRuntime } from './runtime.js';
 import { missingParam, noSuch, SandboxError, unexpectedState } from './sandbox-error.js';
 import type { StripeObject } from './store.js';
 import type { StripeHandlers, StripeRequest } from './stripe-handler.js';
@@ -18,11 +17,6 @@ function invoiceOf(request: StripeRequest, id: string, param = 'invoice'): Strip
   const found = request.store.invoices.get(id);
   if (!found) throw noSuch('invoice', id, param);
   return found;
-}
-
-function runtimeOf(request: StripeRequest, runtime: SandboxRuntime, invoice: StripeObject): SandboxRuntime {
-  const customer = request.store.customers.get(String(invoice.customer));
-  return customer ? runtimeFor(request, runtime, customer) : runtime;
 }
 
 function requireStatus(invoice: StripeObject, allowed: string, action: string): void {
@@ -50,7 +44,7 @@ export const invoiceHandlers: StripeHandlers = {
   finalizeInvoice: (params, request, base) => {
     const invoice = invoiceOf(request, params.id, 'id');
     requireStatus(invoice, 'draft', 'finalize');
-    const runtime = runtimeOf(request, base, invoice);
+    const runtime = runtimeOfCustomer(request, base, invoice);
     finalizeInvoice(request, runtime, invoice, params.auto_advance ?? invoice.auto_advance !== false);
     // Stripe charges an automatically collected invoice about an hour after it is finalized.
     if (invoice.auto_advance === true && Number(invoice.amount_due) > 0) invoice.next_payment_attempt = runtime.now() + 3600;
@@ -59,7 +53,7 @@ export const invoiceHandlers: StripeHandlers = {
 
   payInvoice: (params, request, base) => {
     const invoice = invoiceOf(request, params.id, 'id');
-    const runtime = runtimeOf(request, base, invoice);
+    const runtime = runtimeOfCustomer(request, base, invoice);
     if (invoice.status === 'draft') finalizeInvoice(request, runtime, invoice);
     if (invoice.status === 'paid') throw unexpectedState('invoice_already_paid', 'Invoice is already paid');
     requireStatus(invoice, 'open', 'pay');
@@ -79,7 +73,7 @@ export const invoiceHandlers: StripeHandlers = {
   voidInvoice: (params, request, base) => {
     const invoice = invoiceOf(request, params.id, 'id');
     requireStatus(invoice, 'open', 'void');
-    const runtime = runtimeOf(request, base, invoice);
+    const runtime = runtimeOfCustomer(request, base, invoice);
     Object.assign(invoice, {
       status: 'void',
       next_payment_attempt: null,

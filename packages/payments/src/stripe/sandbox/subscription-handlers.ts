@@ -1,4 +1,4 @@
-import { addIntervals, runtimeFor } from './billing-time.js';
+import { addIntervals, runtimeOfCustomer } from './billing-time.js';
 import { checkDefaultPaymentMethod } from './customer-defaults.js';
 import { collectInvoice, finalizeInvoice, openInvoice } from './invoice-collect.js';
 import { filterCreated, listPage, newestFirst } from './list-page.js';
@@ -21,12 +21,6 @@ function subscriptionOf(request: StripeRequest, id: string, param = 'id'): Strip
   const found = request.store.subscriptions.get(id);
   if (!found) throw noSuch('subscription', id, param);
   return found;
-}
-
-// The runtime on the subscription's customer's clock.
-function runtimeOf(request: StripeRequest, runtime: SandboxRuntime, subscription: StripeObject): SandboxRuntime {
-  const customer = request.store.customers.get(String(subscription.customer));
-  return customer ? runtimeFor(request, runtime, customer) : runtime;
 }
 
 /** Subscriptions: create (with a trial), retrieve, update (items, proration, cancel at period end), cancel now, resume, list. */
@@ -52,7 +46,7 @@ export const subscriptionHandlers: StripeHandlers = {
 
   updateSubscription: (params, request, base) => {
     const subscription = subscriptionOf(request, params.id);
-    const runtime = runtimeOf(request, base, subscription);
+    const runtime = runtimeOfCustomer(request, base, subscription);
     const now = runtime.now();
     const { id: _id, expand: _expand, metadata, cancellation_details: _details, ...rest } = params;
     if (ENDED.includes(String(subscription.status)) && Object.values(rest).some((value) => value !== undefined)) {
@@ -96,7 +90,7 @@ export const subscriptionHandlers: StripeHandlers = {
     const subscription = subscriptionOf(request, params.id);
     // Stripe answers an already canceled subscription as one it does not have.
     if (ENDED.includes(String(subscription.status))) throw noSuch('subscription', params.id);
-    endSubscription(request, runtimeOf(request, runtime, subscription), subscription, 'cancellation_requested');
+    endSubscription(request, runtimeOfCustomer(request, runtime, subscription), subscription, 'cancellation_requested');
     return subscription;
   },
 
@@ -108,7 +102,7 @@ export const subscriptionHandlers: StripeHandlers = {
         `This subscription cannot be resumed because its status is ${String(subscription.status)}: only a paused subscription can.`,
       );
     }
-    const runtime = runtimeOf(request, base, subscription);
+    const runtime = runtimeOfCustomer(request, base, subscription);
     const now = runtime.now();
     // Resuming starts a new period now (`billing_cycle_anchor=now`), billed at once.
     const end = addIntervals(now, recurringOf(subscription), 1);
