@@ -5,7 +5,7 @@ import { filterCreated, listPage, newestFirst, searchPage } from './list-page.js
 import { mergeMetadata } from './metadata.js';
 import { attemptPayment, paymentMethodOf } from './payment-attempt.js';
 import { buildPaymentIntent } from './payment-intent-object.js';
-import { requireReturnUrl } from './redirect-check.js';
+import { automaticPaymentMethods, requireReturnUrl } from './redirect-check.js';
 import type { SandboxRuntime } from './runtime.js';
 import { invalidParam, noSuch, SandboxError, unexpectedState } from './sandbox-error.js';
 import { parseSearchQuery } from './search-query.js';
@@ -115,7 +115,6 @@ export const paymentIntentHandlers: StripeHandlers = {
     const paymentMethod = params.payment_method;
     if (paymentMethod) paymentMethodOf(request, paymentMethod);
     const types = params.payment_method_types;
-    const automatic = params.automatic_payment_methods;
     const id = runtime.ids.next('pi');
     const intent = buildPaymentIntent({
       id,
@@ -130,10 +129,7 @@ export const paymentIntentHandlers: StripeHandlers = {
       customer: params.customer ?? null,
       payment_method: paymentMethod ?? null,
       payment_method_types: types ?? ['card'],
-      // Since API version 2023-08-16, automatic payment methods are on unless types are listed.
-      automatic_payment_methods: types
-        ? null
-        : { enabled: automatic?.enabled !== false, ...(automatic?.allow_redirects ? { allow_redirects: automatic.allow_redirects } : {}) },
+      automatic_payment_methods: automaticPaymentMethods(types, params.automatic_payment_methods),
       description: params.description ?? null,
       metadata: mergeMetadata({}, params.metadata),
       receipt_email: params.receipt_email ?? null,

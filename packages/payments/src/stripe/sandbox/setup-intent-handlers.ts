@@ -3,6 +3,7 @@ import { secretSuffix } from './ids.js';
 import { filterCreated, listPage, newestFirst } from './list-page.js';
 import { mergeMetadata } from './metadata.js';
 import { namePaymentMethod } from './payment-method-attach.js';
+import { automaticPaymentMethods } from './redirect-check.js';
 import { invalidParam, noSuch } from './sandbox-error.js';
 import { confirmSetupIntent, keepReturnUrl, requireSetupStatus } from './setup-intent-confirm.js';
 import { buildSetupIntent } from './setup-intent-object.js';
@@ -28,7 +29,6 @@ export const setupIntentHandlers: StripeHandlers = {
     const usage = params.usage ?? 'off_session';
     if (!USAGES.includes(usage)) throw invalidParam('usage', `Invalid usage: must be one of ${USAGES.join(' or ')}`);
     const types = params.payment_method_types;
-    const automatic = params.automatic_payment_methods;
     const id = runtime.ids.next('seti');
     const intent = buildSetupIntent({
       id,
@@ -40,10 +40,7 @@ export const setupIntentHandlers: StripeHandlers = {
       status: params.payment_method ? 'requires_confirmation' : 'requires_payment_method',
       usage,
       payment_method_types: types ?? ['card'],
-      // Since API version 2023-08-16, automatic payment methods are on unless types are listed.
-      automatic_payment_methods: types
-        ? null
-        : { enabled: automatic?.enabled !== false, ...(automatic?.allow_redirects ? { allow_redirects: automatic.allow_redirects } : {}) },
+      automatic_payment_methods: automaticPaymentMethods(types, params.automatic_payment_methods),
       description: params.description ?? null,
       metadata: mergeMetadata({}, params.metadata),
     });
