@@ -7,6 +7,13 @@ export { isUnsupportedFeatureError, UnsupportedFeatureError } from '@junction/co
 export { Email, Mailbox, Mailboxes, type MailboxInput } from './unified/address.js';
 export { type CheckedBatch, checkBatch, inOrder } from './unified/batch.js';
 export type { EmailProvider, EmailRequestOptions, SuppressionsApi } from './unified/email-provider.js';
+export {
+  type EmailDeliveryVerified,
+  type EmailEventSchemas,
+  type EmailWebhookSecrets,
+  type EmailWebhookSource,
+  emailWebhooks,
+} from './unified/email-webhooks.js';
 export { EMAIL_EVENT_TYPES, EmailEvent, type EmailEventType } from './unified/events.js';
 export {
   Attachment,

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createWebhookReceiver, isApiError, isInputValidationError } from '@junction/core';
 import { type LoopbackServer, startLoopbackServer } from '@junction/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EmailEvent } from '../src/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { type EmailEvent, type EmailMessageInput, parseMessage } from '../src/index.js';
 import {
   createResendClient,
   isResendIdempotencyError,
@@ -11,6 +11,7 @@ import {
   type ResendClient,
   resendConnector,
   resendEmail,
+  toResendEmail,
 } from '../src/resend/index.js';
 import { createResendSandbox, type ResendSandbox } from '../src/resend/sandbox/index.js';
 import { describeEmailProvider } from './support/email-provider-suite.js';
@@ -54,6 +55,7 @@ beforeEach(() => {
 });
 
 const email = { from: 'App <app@example.com>', to: 'jenny@example.com', subject: 'Hello', text: 'Hi Jenny' };
+const toResendEmailFor = (message: EmailMessageInput) => toResendEmail(parseMessage(message));
 
 describe('the Resend client against the sandbox', () => {
   it('sends an email: its id, one outbox entry, and retrieves it', async () => {
@@ -121,6 +123,29 @@ describe('the Resend client against the sandbox', () => {
     expect(sandbox.requests.map((r) => r.operation)).toEqual(['sendBatch']);
   });
 
+  it('takes a batch whole or not at all, and replays it by its key', async () => {
+    const unlimited = createResendSandbox({ rateLimit: false });
+    const local = await startLoopbackServer({ handlers: unlimited.handlers, origin: unlimited.origin });
+    onTestFinished(() => local.close());
+    const post = (body: unknown, key: string) =>
+      fetch(`${local.url}/emails/batch`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${unlimited.apiKey}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+    const refused = await post([email, { ...email, from: 'not an address' }], 'b1');
+    expect([refused.status, ((await refused.json()) as { name: string }).name]).toEqual([422, 'validation_error']);
+    const unknown = await post([email, { ...email, colour: 'blue' }], 'b2');
+    expect(((await unknown.json()) as { message: string }).message).toContain('1.colour');
+    expect(unlimited.outbox).toHaveLength(0);
+
+    const batch = [email, { ...email, to: 'sam@example.com' }];
+    const first = (await (await post(batch, 'b3')).json()) as { data: { id: string }[] };
+    const again = (await (await post(batch, 'b3')).json()) as { data: { id: string }[] };
+    expect(again.data).toEqual(first.data);
+    expect(unlimited.outbox.map((entry) => [entry.id, entry.via])).toEqual(first.data.map(({ id }) => [id, 'sendBatch']));
+  });
+
   it('answers 429 with Resend’s headers past 2 requests/s', async () => {
     const fast = createResendClient({ apiKey: sandbox.apiKey, baseUrl: server.url, retry: false, rateLimit: false });
     const results = await Promise.all([1, 2, 3].map(() => fast.retrieveEmail({ id: 'none' }).catch((e: unknown) => e)));
@@ -152,6 +177,42 @@ describe('the unified adapter over Resend', () => {
     // No second in the sandbox's clock saw more than 2 requests.
     for (const r of sandbox.requests)
       expect(sandbox.requests.filter((o) => o.at > r.at - 1000 && o.at <= r.at).length).toBeLessThanOrEqual(2);
+  });
+
+  it('sends messages with attachments or a schedule one by one, since Resend’s batch endpoint would drop them', async () => {
+    const provider = resendEmail(resend);
+    const plain = { from: 'app@example.com', to: 'a@example.com', subject: 'Hi', text: 'x' };
+    const results = await provider.sendBatch(
+      [
+        plain,
+        { ...plain, to: 'b@example.com', attachments: [{ filename: 'a.txt', content: new TextEncoder().encode('hello') }] },
+        { ...plain, to: 'c@example.com', scheduledAt: new Date(Date.now() + 3_600_000) },
+        { ...plain, to: 'd@example.com' },
+      ],
+      { idempotencyKey: 'mixed' },
+    );
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(sandbox.requests.map((r) => [r.operation, r.idempotencyKey])).toEqual([
+      ['sendEmail', 'mixed-m1'],
+      ['sendEmail', 'mixed-m2'],
+      ['sendBatch', 'mixed-0'],
+    ]);
+    const sent = Object.fromEntries(
+      sandbox.outbox.map((e) => [e.to[0], [e.via, e.email.attachments?.length ?? 0, e.scheduledAt !== null]]),
+    );
+    expect(sent).toEqual({
+      'a@example.com': ['sendBatch', 0, false],
+      'b@example.com': ['sendEmail', 1, false],
+      'c@example.com': ['sendEmail', 0, true],
+      'd@example.com': ['sendBatch', 0, false],
+    });
+    // The client refuses them in a batch before anything is sent, naming the field.
+    const error = await resend
+      .sendBatch([{ ...toResendEmailFor(plain), attachments: [{ filename: 'a.txt', content: 'aGVsbG8=' }] }])
+      .catch((e: unknown) => e);
+    expect(isInputValidationError(error) && error.message).toMatch(
+      /\[0\]\.attachments: is not taken by Resend’s batch endpoint: send this email with sendEmail/,
+    );
   });
 
   it('maps a refused chunk to refused results, message by message', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailEvent } from '../src/index.js';
 import {
   createSendgridClient,
-  SENDGRID_IDEMPOTENCY_ARG,
+  SENDGRID_IDEMPOTENCY_CUSTOM_ARG,
   type SendgridClient,
   sendgridConnector,
   sendgridEmail,
@@ -83,7 +83,7 @@ describe('the SendGrid adapter', () => {
         { type: 'text/html', value: '<p>Hi</p>' },
       ],
       categories: ['welcome'],
-      custom_args: { order: '42', [SENDGRID_IDEMPOTENCY_ARG]: 'welcome-42' },
+      custom_args: { order: '42', [SENDGRID_IDEMPOTENCY_CUSTOM_ARG]: 'welcome-42' },
       send_at: Date.UTC(2030, 0, 1) / 1000,
       attachments: [{ content: 'AQID', filename: 'logo.png', type: 'image/png', disposition: 'inline', content_id: 'logo' }],
     });

@@ -104,6 +104,26 @@ describe('faults injected on the loopback server', () => {
     expect(sandbox.outbox).toHaveLength(1);
   });
 
+  it('counts X-RateLimit-Remaining down on every answer, and the client waits for the reset instead of meeting a 429', async () => {
+    await server.close();
+    await start({ rateLimit: { requests: 3, intervalMs: 1000 } });
+    const post = () =>
+      fetch(`${server.url}/v3/mail/send`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(MAIL),
+      });
+    const remaining = [];
+    for (let i = 0; i < 3; i += 1) remaining.push((await post()).headers.get('x-ratelimit-remaining'));
+    expect(remaining).toEqual(['2', '1', '0']);
+
+    sandbox.reset();
+    const strict = createSendgridClient({ apiKey: sandbox.apiKey, baseUrl: server.url, retry: false });
+    // One after another, with retries off: each answer's budget holds the next call back until the reset.
+    for (let i = 0; i < 5; i += 1) await strict.sendMail(MAIL);
+    expect(sandbox.outbox).toHaveLength(5);
+  });
+
   for (const [name, fault] of [
     ['a reset after the handler ran', { kind: 'reset', when: 'after' }],
     ['a 500 after the handler ran', { kind: 'serverError', status: 500, when: 'after' }],

@@ -16,6 +16,7 @@ const api = defineConnector({
   operations: {
     viaForm: defineOperation({ method: 'POST', path: '/form', encoding: 'form', input }),
     viaJson: defineOperation({ method: 'POST', path: '/json', input }),
+    viaList: defineOperation({ method: 'POST', path: '/list', input: z.array(z.object({ to: z.string() })).max(2) }),
   },
 });
 
@@ -28,6 +29,10 @@ const sandbox = defineSandbox(
       return {};
     },
     viaJson: ({ params }) => {
+      got.push(params);
+      return {};
+    },
+    viaList: ({ params }) => {
       got.push(params);
       return {};
     },
@@ -74,5 +79,22 @@ describe('decoding as the operation encodes', () => {
     got.length = 0;
     expect((await send('/json', 'application/json', JSON.stringify({ count: 1, expand: ['a'] }))).status).toBe(200);
     expect(got).toEqual([{ count: 1 }]);
+  });
+
+  it('reads a list input from a JSON array body: validated whole, unknown fields named by item, an object refused', async () => {
+    got.length = 0;
+    expect((await send('/list', 'application/json', JSON.stringify([{ to: 'a' }, { to: 'b' }]))).status).toBe(200);
+    expect(got).toEqual([[{ to: 'a' }, { to: 'b' }]]);
+
+    const extra = await send('/list', 'application/json', JSON.stringify([{ to: 'a' }, { to: 'b', cc: 'c' }]));
+    expect(extra.status).toBe(400);
+    expect(JSON.stringify(await extra.json())).toContain('1.cc');
+    const tooMany = await send('/list', 'application/json', JSON.stringify([{ to: 'a' }, { to: 'b' }, { to: 'c' }]));
+    expect(tooMany.status).toBe(400);
+    const object = await send('/list', 'application/json', JSON.stringify({ to: 'a' }));
+    expect(await object.json()).toMatchObject({ error: { message: 'The request body must be a JSON array.' } });
+    const array = await send('/json', 'application/json', JSON.stringify([{ count: 1 }]));
+    expect(await array.json()).toMatchObject({ error: { message: 'The request body must be a JSON object.' } });
+    expect(got).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { AnyOperation, BodyEncoding } from '../connector/operation.js';
 import { fillPath, pathParamNames } from '../connector/path.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
 import type { RequestBody } from '../pipeline/context.js';
 import { encodeBody } from './encode-body.js';
 import { encodeForm } from './form.js';
@@ -21,12 +22,22 @@ export function defaultEncoding(method: string): BodyEncoding {
 /**
  * Turns validated input into a URL and body: path parameters fill the path,
  * `queryParams` and (for `query` encoding) everything else go in the query
- * string, the rest in a JSON, form or multipart body. `where` names the call in errors.
+ * string, the rest in a JSON, form or multipart body. An array input (a
+ * batch endpoint's body, e.g. Resend's `POST /emails/batch`) is the JSON
+ * body as it is. `where` names the call in errors.
  */
 export function encodeRequest(baseUrl: string, operation: AnyOperation, input: unknown, where?: string): EncodedRequest {
   const record = isRecord(input) ? input : undefined;
   const url = joinUrl(baseUrl, fillPath(operation.path, record ?? {}, where));
   const encoding = operation.encoding ?? defaultEncoding(operation.method);
+  if (Array.isArray(input)) {
+    if (encoding !== 'json') {
+      throw new ConfigurationError(
+        `${where ?? operation.path} takes a list as its input, which only a JSON body can carry: declare it with encoding 'json' (its encoding is '${encoding}').`,
+      );
+    }
+    return { url, ...encodeBody('json', input) };
+  }
   if (!record) return { url };
 
   // Sorted without copying the input: path parameters are in the path, declared query parameters first in the query.

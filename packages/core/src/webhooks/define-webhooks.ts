@@ -39,8 +39,12 @@ export interface WebhooksDefinition<S extends EventSchemas = EventSchemas, TSecr
    * other shapes, use `split`.
    */
   batch?: boolean;
-  /** Turns the parsed body into its events, for shapes `batch` does not cover (e.g. `{ events: [...] }`). */
-  split?: (body: unknown) => readonly unknown[];
+  /**
+   * Turns the parsed body into its events, for shapes `batch` does not cover
+   * (e.g. `{ events: [...] }`). It sees the delivery too, for a declaration
+   * that reads each provider's body its own way (whose verifier said which).
+   */
+  split?: (body: unknown, delivery: DeliveryContext) => readonly unknown[];
   /** The event's id, the dedupe key: Stripe `id`, HubSpot `eventId`, SendGrid `sg_event_id`, Standard Webhooks the `webhook-id` header. */
   id(event: TEnvelope, delivery: DeliveryContext): string | number | undefined;
   /** The event's type, which picks its handlers and schema. */

@@ -93,4 +93,17 @@ describe('encodeRequest', () => {
     });
     expect(encodeRequest(base, op, { id: 'pi_1' })).toMatchObject({ body: '', contentType: 'application/x-www-form-urlencoded' });
   });
+
+  it('sends a list input as the JSON body itself (batch endpoints), and refuses one an encoding cannot carry', () => {
+    const items = z.array(z.object({ to: z.string() }));
+    const batch = defineOperation({ method: 'POST', path: '/emails/batch', input: items });
+    expect(encodeRequest(base, batch, [{ to: 'a@example.com' }, { to: 'b@example.com' }], 'mail.sendBatch')).toMatchObject({
+      body: '[{"to":"a@example.com"},{"to":"b@example.com"}]',
+      contentType: 'application/json',
+    });
+    const form = defineOperation({ method: 'POST', path: '/emails/batch', input: items, encoding: 'form' });
+    expect(() => encodeRequest(base, form, [{ to: 'a@example.com' }], 'mail.sendBatch')).toThrow(
+      /mail\.sendBatch takes a list as its input, which only a JSON body can carry/,
+    );
+  });
 });

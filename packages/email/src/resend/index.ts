@@ -3,7 +3,6 @@
  * Svix-signed webhooks) and its adapter to the unified email interface.
  */
 
-export { RESEND_BATCH_PATH, SendBatchRequest, type SendBatchResponse, sendResendBatch } from './resend-batch.js';
 export {
   createResendClient,
   type ResendClient,
@@ -11,7 +10,8 @@ export {
   type ResendConnector,
   resendConnector,
 } from './resend-connector.js';
-export { normalizeResendEvent, resendEmail, toResendEmail } from './resend-email.js';
+export { resendEmail, toResendEmail } from './resend-email.js';
+export { normalizeResendEvent, resendEmailWebhooks } from './resend-email-events.js';
 export {
   isResendAuthenticationError,
   isResendError,
@@ -42,6 +42,7 @@ export {
   ResendEmailStatus,
   ResendTag,
   ResendTemplateInput,
+  SendBatchRequest,
   SendEmailRequest,
   SendEmailResponse,
 } from './resend-schemas.js';

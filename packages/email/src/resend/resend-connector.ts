@@ -1,17 +1,7 @@
-import {
-  bearer,
-  type CallOptions,
-  type Client,
-  type ClientSettings,
-  createClient,
-  defineConnector,
-  type SecretSource,
-} from '@junction/core';
-import { type SendBatchResponse, sendResendBatch } from './resend-batch.js';
+import { bearer, type Client, type ClientSettings, createClient, defineConnector, type SecretSource } from '@junction/core';
 import { resendErrors } from './resend-errors.js';
 import { resendOperations } from './resend-operations.js';
 import { RESEND_RATE_LIMIT, resendIdempotencyPolicy, resendRetryPolicy } from './resend-policies.js';
-import type { SendEmailRequest } from './resend-schemas.js';
 import { resendSuppressionOperations } from './resend-suppressions.js';
 import { resendWebhooks } from './resend-webhooks.js';
 
@@ -43,10 +33,7 @@ export interface ResendClientOptions extends ClientSettings {
 }
 
 /** A typed Resend client: `sendEmail`, `retrieveEmail`, `updateEmail`, `cancelEmail`, `sendBatch`, plus `request()`. */
-export type ResendClient = Client<ResendConnector> & {
-  /** Sends up to 100 emails in one request (`POST /emails/batch`); more are refused before sending. */
-  sendBatch(emails: readonly SendEmailRequest[], options?: CallOptions): Promise<SendBatchResponse>;
-};
+export type ResendClient = Client<ResendConnector>;
 
 /**
  * Creates a Resend client. Sends carry an `Idempotency-Key` reused across
@@ -60,8 +47,5 @@ export type ResendClient = Client<ResendConnector> & {
  */
 export function createResendClient(options: ResendClientOptions): ResendClient {
   const { apiKey, ...settings } = options;
-  const client = createClient(resendConnector, { ...settings, credentials: { token: apiKey } });
-  return Object.assign(client, {
-    sendBatch: (emails: readonly SendEmailRequest[], callOptions?: CallOptions) => sendResendBatch(client, emails, callOptions),
-  });
+  return createClient(resendConnector, { ...settings, credentials: { token: apiKey } });
 }

@@ -3,7 +3,6 @@ import { parseInput } from '@junction/core/utils';
 import { z } from 'zod';
 import { checkBatch } from '../unified/batch.js';
 import type { EmailProvider, EmailRequestOptions } from '../unified/email-provider.js';
-import type { EmailEvent, EmailEventType } from '../unified/events.js';
 import {
   attachmentBase64,
   type BatchItemResult,
@@ -14,28 +13,18 @@ import {
 } from '../unified/message.js';
 import { refuseSuppressed } from '../unified/suppressed-recipient-error.js';
 import { createResendClient, type ResendClient, type ResendClientOptions } from './resend-connector.js';
+import { normalizeResendEvent, resendEmailWebhooks } from './resend-email-events.js';
 import { resendSuppressions } from './resend-email-suppressions.js';
 import { RESEND_BATCH_MAX } from './resend-policies.js';
 import type { SendEmailRequest } from './resend-schemas.js';
-import { ResendEmailEventData } from './resend-webhooks.js';
 
-const PROVIDER = 'resend';
+const PROVIDER = resendEmailWebhooks.provider;
 
 // Resend's rule for tag names and values (spec `Tag`): ASCII letters, digits, `_` and `-`, up to 256 characters.
 const TAG_TEXT = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'may hold only ASCII letters, digits, _ and - (Resend tags, up to 256)' });
 const Metadata = z.record(TAG_TEXT, TAG_TEXT);
-
-const EVENT_TYPES: Record<string, EmailEventType> = {
-  'email.sent': 'email.sent',
-  'email.delivered': 'email.delivered',
-  'email.delivery_delayed': 'email.deferred',
-  'email.bounced': 'email.bounced',
-  'email.complained': 'email.complained',
-  'email.opened': 'email.opened',
-  'email.clicked': 'email.clicked',
-};
 
 const mailbox = (m: { email: string; name: string | null }) => (m.name ? `${m.name} <${m.email}>` : m.email);
 
@@ -94,7 +83,9 @@ function callOptions(options: EmailRequestOptions | undefined, key = options?.id
  * with your `idempotencyKey`; `sendBatch` checks each message, sends the
  * valid ones in chunks of 100 (one request each, key `<yours>-<chunk>`), and
  * answers one result per message in order: a chunk Resend refuses gives
- * `refused` results for its messages. Suppressions are Resend's bounce,
+ * `refused` results for its messages. Messages with attachments or a
+ * schedule, which Resend's batch endpoint does not take, are sent one by one
+ * (key `<yours>-m<index>`). Suppressions are Resend's bounce,
  * complaint and manual lists.
  */
 export function resendEmail(clientOrOptions: ResendClient | ResendClientOptions): EmailProvider {
@@ -120,11 +111,23 @@ export function resendEmail(clientOrOptions: ResendClient | ResendClientOptions)
       const checked = checkBatch(messages, 'resend.sendBatch');
       const results: BatchItemResult[] = [...checked.refused];
       const valid: { index: number; email: SendEmailRequest }[] = [];
+      const single: { index: number; email: SendEmailRequest }[] = [];
       for (const { index, message } of checked.valid) {
         try {
-          valid.push({ index, email: toResendEmail(message, `resend.sendBatch[${index}]`) });
+          const email = toResendEmail(message, `resend.sendBatch[${index}]`);
+          (batchable(email) ? valid : single).push({ index, email });
         } catch (error) {
           results.push(refused(index, error, 'invalid_message'));
+        }
+      }
+      // Resend's batch endpoint drops attachments and scheduled_at: those messages go one by one instead.
+      for (const { index, email } of single) {
+        const key = options?.idempotencyKey ? `${options.idempotencyKey}-m${index}` : undefined;
+        try {
+          const raw = await client.sendEmail(email, callOptions(options, key));
+          results.push({ index, status: 'accepted', id: raw.id, raw });
+        } catch (error) {
+          results.push(refused(index, error));
         }
       }
       for (let start = 0; start < valid.length; start += RESEND_BATCH_MAX) {
@@ -154,6 +157,11 @@ export function resendEmail(clientOrOptions: ResendClient | ResendClientOptions)
   };
 }
 
+// What Resend's batch endpoint carries: it does not take attachments or scheduled_at.
+function batchable(email: SendEmailRequest): boolean {
+  return email.attachments === undefined && email.scheduled_at === undefined;
+}
+
 // Everyone the message goes to: each must be sendable.
 function recipientsOf(message: EmailMessage): string[] {
   return [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])].map((mailbox) => mailbox.email);
@@ -164,45 +172,4 @@ function refused(index: number, error: unknown, fallbackCode?: string): BatchIte
   const code = isApiError(error) ? error.code : fallbackCode;
   const field = (error as { issues?: { path: (string | number)[] }[] }).issues?.[0]?.path.join('.');
   return { index, status: 'refused', error: { message, ...(code ? { code } : {}), ...(field ? { field } : {}) }, cause: error };
-}
-
-const ResendEventPayload = z.object({ type: z.string(), created_at: z.string(), data: ResendEmailEventData.partial().passthrough() });
-
-/**
- * Resend webhook payloads (one event, or a list) as unified events, one per
- * recipient in `data.to`: `email.delivery_delayed` is `email.deferred`, a
- * bounce is hard when its `type` is `Permanent` (or not given), `metadata`
- * is the email's tags. Ids are `<email_id>:<type>:<created_at>:<recipient>`,
- * the same on every redelivery.
- */
-export function normalizeResendEvent(payload: unknown): EmailEvent[] {
-  const list = Array.isArray(payload) ? payload : [payload];
-  return list.flatMap((item) => {
-    const parsed = ResendEventPayload.safeParse(item);
-    if (!parsed.success) return [];
-    const { type, created_at, data } = parsed.data;
-    const unified = EVENT_TYPES[type] ?? 'unknown';
-    const recipients = data.to?.length ? data.to : [null];
-    const occurredAt = new Date(created_at);
-    const bounce =
-      unified === 'email.bounced'
-        ? {
-            kind: data.bounce && data.bounce.type !== 'Permanent' ? ('soft' as const) : ('hard' as const),
-            reason: data.bounce?.message ?? null,
-          }
-        : null;
-    return recipients.map((recipient) => ({
-      id: `${data.email_id ?? 'unknown'}:${type}:${created_at}:${recipient ?? ''}`,
-      type: unified,
-      providerType: type,
-      provider: PROVIDER,
-      messageId: data.email_id ?? null,
-      recipient,
-      occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date(0) : occurredAt,
-      metadata: { ...(data.tags ?? {}) },
-      bounce,
-      url: unified === 'email.clicked' ? (data.click?.link ?? null) : null,
-      raw: item,
-    }));
-  });
 }

@@ -1,12 +1,15 @@
 import { defineOperation } from '@junction/core';
 import { z } from 'zod';
-import { ResendEmail, ResendEmailRef, SendEmailRequest, SendEmailResponse } from './resend-schemas.js';
+import {
+  CreateBatchEmailsResponse,
+  ResendEmail,
+  ResendEmailRef,
+  SendBatchRequest,
+  SendEmailRequest,
+  SendEmailResponse,
+} from './resend-schemas.js';
 
-/**
- * The Resend email endpoints, declared once (spec operation ids in
- * brackets). `POST /emails/batch` takes a JSON array, which an operation's
- * object input cannot encode, so it is sent by `sendResendBatch` instead.
- */
+/** The Resend email endpoints, declared once (spec operation ids in brackets). */
 export const resendOperations = {
   /** Sends one email [emails/send]. Carries an `Idempotency-Key`, so a retried send sends once. */
   sendEmail: defineOperation({
@@ -15,6 +18,18 @@ export const resendOperations = {
     input: SendEmailRequest,
     output: SendEmailResponse,
     description: 'Send an email',
+  }),
+  /**
+   * Sends up to 100 emails in one request [emails/send-batch]: the body is
+   * the list itself. One `Idempotency-Key` covers the batch; more than 100
+   * emails, or a bad one, is refused before anything is sent.
+   */
+  sendBatch: defineOperation({
+    method: 'POST',
+    path: '/emails/batch',
+    input: SendBatchRequest,
+    output: CreateBatchEmailsResponse,
+    description: 'Trigger up to 100 batch emails at once',
   }),
   /** Retrieves one email [emails/get]. */
   retrieveEmail: defineOperation({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESEND_MAX_RECIPIENTS } from './resend-policies.js';
+import { RESEND_BATCH_MAX, RESEND_MAX_RECIPIENTS } from './resend-policies.js';
 
 // Hand-written from the Resend OpenAPI spec 1.5.0 (components.schemas); field names and `required` lists as there.
 
@@ -52,6 +52,22 @@ export type SendEmailRequest = z.input<typeof SendEmailRequest>;
 export const SendEmailResponse = z.object({ id: z.string() });
 /** What `POST /emails` answers. */
 export type SendEmailResponse = z.infer<typeof SendEmailResponse>;
+
+/** The body of `POST /emails/batch`: 1 to 100 emails, each as `sendEmail` takes it. */
+export const SendBatchRequest = z
+  .array(
+    // Resend's docs: the batch endpoint does not support attachments or scheduled_at (and would drop them silently).
+    SendEmailRequest.superRefine((email, ctx) => {
+      for (const field of ['attachments', 'scheduled_at'] as const) {
+        if (email[field] === undefined) continue;
+        ctx.addIssue({ code: 'custom', path: [field], message: 'is not taken by Resend’s batch endpoint: send this email with sendEmail' });
+      }
+    }),
+  )
+  .min(1, { message: 'needs at least one email' })
+  .max(RESEND_BATCH_MAX, {
+    message: `has more emails than the ${RESEND_BATCH_MAX} one Resend batch takes: split it into chunks of ${RESEND_BATCH_MAX} (resendEmail() does)`,
+  });
 
 /** `CreateBatchEmailsResponse`: one `{ id }` per email, in the order sent. No per-email errors in this version of the API. */
 export const CreateBatchEmailsResponse = z.object({ data: z.array(z.object({ id: z.string() })) });

@@ -13,7 +13,8 @@ export {
   sendgridApiKey,
   sendgridConnector,
 } from './sendgrid-connector.js';
-export { normalizeSendgridEvents, SENDGRID_IDEMPOTENCY_ARG, sendgridEmail, toSendgridMail } from './sendgrid-email.js';
+export { sendgridEmail, toSendgridMail } from './sendgrid-email.js';
+export { normalizeSendgridEvents, sendgridEmailWebhooks } from './sendgrid-email-events.js';
 export {
   isSendgridError,
   isSendgridMessageTooLargeError,

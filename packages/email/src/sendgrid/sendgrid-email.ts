@@ -2,18 +2,15 @@ import { type CallOptions, isApiError } from '@junction/core';
 import { removeUndefined } from '@junction/core/utils';
 import { checkBatch } from '../unified/batch.js';
 import type { EmailProvider, EmailRequestOptions } from '../unified/email-provider.js';
-import type { EmailEvent, EmailEventType } from '../unified/events.js';
 import { attachmentBase64, type BatchItemResult, type EmailMessage, parseMessage, type SendResult } from '../unified/message.js';
 import { refuseSuppressed } from '../unified/suppressed-recipient-error.js';
 import { createSendgridClient, type SendgridClient, type SendgridClientOptions } from './sendgrid-connector.js';
+import { normalizeSendgridEvents, sendgridEmailWebhooks } from './sendgrid-email-events.js';
 import { sendgridSuppressions } from './sendgrid-email-suppressions.js';
+import { SENDGRID_IDEMPOTENCY_CUSTOM_ARG } from './sendgrid-policies.js';
 import type { SendgridAddress, SendMailInput } from './sendgrid-schemas.js';
-import { customArgsOf, messageIdOf } from './sendgrid-webhooks.js';
 
-const PROVIDER = 'sendgrid';
-
-/** The `custom_args` key carrying the caller's idempotency key, so a send's events (and a duplicate) can be matched to it. */
-export const SENDGRID_IDEMPOTENCY_ARG = 'junction_idempotency_key';
+const PROVIDER = sendgridEmailWebhooks.provider;
 
 const address = (mailbox: { email: string; name: string | null }): SendgridAddress =>
   mailbox.name ? { email: mailbox.email, name: mailbox.name } : { email: mailbox.email };
@@ -25,7 +22,7 @@ const address = (mailbox: { email: string; name: string | null }): SendgridAddre
  * `scheduledAt` as `send_at`.
  */
 export function toSendgridMail(message: EmailMessage, idempotencyKey?: string): SendMailInput {
-  const customArgs = { ...message.metadata, ...(idempotencyKey ? { [SENDGRID_IDEMPOTENCY_ARG]: idempotencyKey } : {}) };
+  const customArgs = { ...message.metadata, ...(idempotencyKey ? { [SENDGRID_IDEMPOTENCY_CUSTOM_ARG]: idempotencyKey } : {}) };
   const content = [
     ...(message.text ? [{ type: 'text/plain', value: message.text }] : []),
     ...(message.html ? [{ type: 'text/html', value: message.html }] : []),
@@ -102,53 +99,4 @@ export function sendgridEmail(clientOrOptions: SendgridClient | SendgridClientOp
     suppressions,
     events: { normalize: normalizeSendgridEvents },
   };
-}
-
-const EVENT_TYPES: Record<string, EmailEventType> = {
-  processed: 'email.sent',
-  delivered: 'email.delivered',
-  deferred: 'email.deferred',
-  bounce: 'email.bounced',
-  dropped: 'email.dropped',
-  open: 'email.opened',
-  click: 'email.clicked',
-  spamreport: 'email.complained',
-  unsubscribe: 'email.unsubscribed',
-  group_unsubscribe: 'email.unsubscribed',
-};
-
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
-
-/**
- * SendGrid's event array (or one event) as unified events: a `bounce` is
- * hard unless SendGrid typed it `blocked`, a `deferred` is a soft bounce in
- * waiting, `messageId` is the part of `sg_message_id` that `send` returned,
- * `metadata` the message's `custom_args`.
- */
-export function normalizeSendgridEvents(payload: unknown): EmailEvent[] {
-  const list = Array.isArray(payload) ? payload : [payload];
-  return list.flatMap((item): EmailEvent[] => {
-    if (!item || typeof item !== 'object') return [];
-    const event = item as Record<string, unknown>;
-    const id = text(event.sg_event_id);
-    const providerType = text(event.event);
-    if (!id || !providerType) return [];
-    const type = EVENT_TYPES[providerType] ?? 'unknown';
-    const { [SENDGRID_IDEMPOTENCY_ARG]: _key, ...metadata } = customArgsOf(event);
-    return [
-      {
-        id,
-        type,
-        providerType,
-        provider: PROVIDER,
-        messageId: messageIdOf(text(event.sg_message_id) ?? undefined) ?? null,
-        recipient: text(event.email),
-        occurredAt: new Date(Number(event.timestamp ?? 0) * 1000),
-        metadata,
-        bounce: type === 'email.bounced' ? { kind: event.type === 'blocked' ? 'soft' : 'hard', reason: text(event.reason) } : null,
-        url: type === 'email.clicked' ? text(event.url) : null,
-        raw: item,
-      },
-    ];
-  });
 }

@@ -141,9 +141,11 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
         if (!(error instanceof UnreadableBodyError)) throw error;
         return Response.json({ error: { type: 'invalid_request', code: 'body_unreadable', message: error.message } }, { status: 400 });
       }
-      const raw = { ...input.text, ...input.json, ...input.path };
+      // A list input (a batch body) is the array itself; its items' unknown fields are named `0.field`.
+      const list = Array.isArray(input.json) ? input.json : undefined;
+      const raw = list ?? { ...input.text, ...input.json, ...input.path };
       const accepted = new Set([...(known ?? []), ...(options.alwaysAccepted ?? [])]);
-      const unknown = known ? Object.keys(raw).filter((key) => !accepted.has(key)) : [];
+      const unknown = known ? unknownNames(raw, accepted) : [];
       if (unknown.length > 0) return (options.refuse ?? unknownParamsResponse)(unknown, context);
 
       let params: unknown = {};
@@ -152,7 +154,7 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
         // Text parts are coerced to the schema's types; undeclared but accepted names are stripped by the schema.
         const text = coerceTextInput(schema, input.text) as Record<string, unknown>;
         const path = coerceTextInput(schema, input.path) as Record<string, unknown>;
-        const parsed = await schema.safeParseAsync({ ...text, ...input.json, ...path });
+        const parsed = await schema.safeParseAsync(list ?? { ...text, ...input.json, ...path });
         if (!parsed.success) return (options.invalid ?? invalidInputResponse)(parsed.error, context);
         params = parsed.data;
       }
@@ -184,4 +186,15 @@ export function defineSandbox<TOperations extends Record<string, AnyOperation>>(
   }
   // `/v1/invoices/upcoming` must not be read as `/v1/invoices/{id}`: fixed paths first, whatever order the handlers came in.
   return { handlers: list.sort((a, b) => a.templated - b.templated).map((route) => route.handler), origin };
+}
+
+function unknownNames(raw: Record<string, unknown> | unknown[], accepted: ReadonlySet<string>): string[] {
+  if (!Array.isArray(raw)) return Object.keys(raw).filter((key) => !accepted.has(key));
+  return raw.flatMap((item, index) =>
+    typeof item === 'object' && item !== null
+      ? Object.keys(item)
+          .filter((key) => !accepted.has(key))
+          .map((key) => `${index}.${key}`)
+      : [],
+  );
 }

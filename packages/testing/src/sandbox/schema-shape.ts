@@ -31,9 +31,15 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
+/** True when an input schema takes a list (a batch endpoint's JSON array body). */
+export function takesList(schema: z.ZodType | undefined): boolean {
+  return schema !== undefined && defOf(unwrap(schema)).type === 'array';
+}
+
 /**
- * The top-level field names an input schema accepts, or undefined when it
- * takes any (not an object, or an object with a catchall or a loose shape).
+ * The top-level field names an input schema accepts (for a list, those of
+ * each item), or undefined when it takes any (not an object, or an object
+ * with a catchall or a loose shape).
  * With `declared`, a loose object or one with a catchall still names its
  * shape's fields: what the provider itself takes, when the client's schema
  * lets other keys through only so that newer parameters can be sent.
@@ -41,6 +47,7 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 export function knownFields(schema: z.ZodType | undefined, declared = false): readonly string[] | undefined {
   if (!schema) return [];
   const def = defOf(unwrap(schema));
+  if (def.type === 'array' && def.element) return knownFields(def.element, declared);
   if (def.type !== 'object' || !def.shape) return undefined;
   const catchall = def.catchall ? defOf(def.catchall).type : undefined;
   if (!declared && catchall !== undefined && catchall !== 'never') return undefined;

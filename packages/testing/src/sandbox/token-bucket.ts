@@ -62,6 +62,12 @@ export class TokenBucket {
     return (this.#options.respond ?? defaultRateLimited)({ limit: this.#options.capacity, retryAfterMs });
   }
 
+  /** Whole requests allowed now, for the `X-RateLimit-Remaining` a provider puts on every answer. */
+  get remaining(): number {
+    const elapsed = (this.#now() - this.#at) / 1000;
+    return Math.floor(Math.min(this.#options.capacity, this.#tokens + elapsed * this.#options.refillPerSecond));
+  }
+
   /** Fills the bucket again. */
   reset(): void {
     this.#tokens = this.#options.capacity;

@@ -23,7 +23,7 @@ export function readEvents(definition: AnyWebhooksDefinition, body: Uint8Array, 
       cause: error,
     });
   }
-  const items = split(definition, parsed);
+  const items = split(definition, parsed, delivery);
   return items.map((item, index) => {
     const where = items.length > 1 || definition.batch ? ` (event #${index + 1} of the batch)` : '';
     const result = parseLenient(definition.envelope, item);
@@ -48,8 +48,8 @@ export function readEvents(definition: AnyWebhooksDefinition, body: Uint8Array, 
   });
 }
 
-function split(definition: AnyWebhooksDefinition, body: unknown): readonly unknown[] {
-  if (definition.split) return definition.split(body);
+function split(definition: AnyWebhooksDefinition, body: unknown, delivery: DeliveryContext): readonly unknown[] {
+  if (definition.split) return definition.split(body, delivery);
   if (!definition.batch) return [body];
   if (Array.isArray(body)) return body;
   throw new WebhookPayloadError('The webhook body should be a JSON array of events, but is not.', {

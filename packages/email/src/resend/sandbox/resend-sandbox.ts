@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { defineSandbox, fingerprintOf, IdempotencyLedger, TokenBucket, type WebhookDelivery } from '@junction/testing';
-import { type HttpHandler, http } from 'msw';
+import { defineSandbox, IdempotencyLedger, TokenBucket, type WebhookDelivery } from '@junction/testing';
+import type { HttpHandler } from 'msw';
 import type { z } from 'zod';
-import { RESEND_BATCH_PATH } from '../resend-batch.js';
 import { resendConnector } from '../resend-connector.js';
-import { RESEND_BATCH_MAX, RESEND_RATE_LIMIT } from '../resend-policies.js';
-import { SendEmailRequest } from '../resend-schemas.js';
+import { RESEND_RATE_LIMIT } from '../resend-policies.js';
+import type { SendEmailRequest } from '../resend-schemas.js';
 import { eventsFor, type ResendSandboxEvent, type ResendSandboxWebhook, resendWebhookSender } from './resend-sandbox-events.js';
 import { checkEmail, invalidInput, recipientsOf, resendError, unknownFields, validationError } from './resend-sandbox-rules.js';
 import { SuppressionList, suppressionHandlers } from './resend-sandbox-suppressions.js';
@@ -161,6 +160,14 @@ export function createResendSandbox(options: ResendSandboxOptions = {}): ResendS
     resendConnector,
     {
       sendEmail: ({ params }) => checkEmail(params) ?? accept(params, 'sendEmail'),
+      // All or nothing, as Resend answers a batch: the first email it would refuse refuses the lot.
+      sendBatch: ({ params }) => {
+        for (const email of params) {
+          const refused = checkEmail(email);
+          if (refused) return refused;
+        }
+        return { data: params.map((email) => accept(email, 'sendBatch')) };
+      },
       retrieveEmail: ({ params }) => {
         const entry = find(params.id);
         if (!entry) return notFound();
@@ -204,38 +211,8 @@ export function createResendSandbox(options: ResendSandboxOptions = {}): ResendS
     },
   );
 
-  // POST /emails/batch takes a JSON array, which the kit's operation routes do not read: the same steps, by hand.
-  const batch = http.post(`${sandbox.origin}${RESEND_BATCH_PATH}`, async ({ request }) => {
-    const answer = async (): Promise<Response> => {
-      const early = bucket?.refuse() ?? authenticate(request);
-      if (early) return early;
-      let body: unknown;
-      try {
-        body = JSON.parse(await request.clone().text());
-      } catch {
-        return validationError('The request body is not valid JSON.');
-      }
-      if (!Array.isArray(body) || body.length === 0) return validationError('The request body must be a non-empty array of emails.');
-      if (body.length > RESEND_BATCH_MAX) return validationError(`Too many emails in the batch. The maximum is ${RESEND_BATCH_MAX}.`);
-      const emails: z.output<typeof SendEmailRequest>[] = [];
-      for (const item of body) {
-        const parsed = SendEmailRequest.strict().safeParse(item);
-        if (!parsed.success) return invalidInput(parsed.error);
-        const refused = checkEmail(parsed.data);
-        if (refused) return refused;
-        emails.push(parsed.data);
-      }
-      const perform = async () => Response.json({ data: emails.map((email) => accept(email, 'sendBatch')) });
-      const key = request.headers.get(ledger.header);
-      if (!key) return perform();
-      const fingerprint = fingerprintOf('POST', RESEND_BATCH_PATH, { body });
-      return ledger.run({ key, fingerprint, requestId: `req_batch_${requests.length + 1}`, scope: ledger.scopeOf(request) }, perform);
-    };
-    return record('sendBatch', request, await answer());
-  });
-
   return {
-    handlers: [batch, ...sandbox.handlers],
+    handlers: sandbox.handlers,
     origin: sandbox.origin,
     apiKey,
     outbox,

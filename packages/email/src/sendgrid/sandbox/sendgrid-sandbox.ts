@@ -209,9 +209,10 @@ export function createSendgridSandbox(options: SendgridSandboxOptions = {}): Sen
           unknown.map((field) => ({ field, message: 'is not a recognized field', help: null })),
         ),
       after(response) {
-        if (!limit || response.headers.has('X-RateLimit-Limit')) return response;
+        if (!limit || !bucket || response.headers.has('X-RateLimit-Limit')) return response;
         const headers = new Headers(response.headers);
         headers.set('X-RateLimit-Limit', String(limit.requests));
+        headers.set('X-RateLimit-Remaining', String(bucket.remaining));
         headers.set('X-RateLimit-Reset', String(Math.ceil((now() + intervalMs) / 1000)));
         return new Response(response.body, { status: response.status, headers });
       },
