@@ -24,13 +24,15 @@ export function authMiddleware(strategy: AuthStrategy): Middleware {
     }
   };
   return async function auth(ctx, next) {
+    // A strategy may move the URL (a base named by the token): the renewed attempt starts from the one it was given.
+    const url = ctx.url;
     await authorize(ctx);
     try {
       return await next(ctx);
     } catch (error) {
       if (!(isApiError(error) && error.status === 401 && strategy.onUnauthorized)) throw error;
       if (!(await strategy.onUnauthorized(ctx, error))) throw error;
-      const again = forkContext(ctx);
+      const again = forkContext(ctx, { url: new URL(url) });
       await authorize(again);
       return next(again);
     }

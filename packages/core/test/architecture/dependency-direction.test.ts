@@ -34,7 +34,7 @@ function edges(pkg: string): Edge[] {
 }
 
 // The category packages, each a unified interface with one flat folder per provider.
-const CATEGORIES = ['payments', 'email'];
+const CATEGORIES = ['payments', 'email', 'crm'];
 
 const folder = (file: string) => (file.includes('/') ? (file.split('/')[0] as string) : '(entry)');
 
@@ -44,15 +44,14 @@ describe('dependencies point one way', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('core holds no provider file beyond the verifier presets waiting to move to their category packages', () => {
-    // Each leaves with its package (crm for HubSpot's; Stripe's is in payments, SendGrid's in email); none may join them.
-    const waiting = ['webhooks/verify/presets/hubspot-signed-uri.ts', 'webhooks/verify/presets/hubspot-v3.ts'];
+  it('core holds no provider file: presets live with their category packages', () => {
+    // Stripe's is in payments, SendGrid's in email, HubSpot's in crm; none may come back.
     const src = join(PACKAGES, 'core', 'src');
     const named = readdirSync(src, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /stripe|hubspot|sendgrid|resend|salesforce/i.test(entry.name))
       .map((entry) => relative(src, join(entry.parentPath, entry.name)))
       .sort();
-    expect(named).toEqual(waiting);
+    expect(named).toEqual([]);
   });
 
   it('core names no other Junction package and no provider SDK', () => {

@@ -11,8 +11,8 @@ import {
   type UnknownEvent,
 } from '../../src/webhooks/index.js';
 import { isWebhookVerificationError } from '../../src/webhooks/verify/index.js';
+import { batchHeaders, CLIENT_SECRET, contactEvent, crmWebhooks } from './support/batch-webhooks.js';
 import { deferred } from './support/deferred.js';
-import { CLIENT_SECRET, contactEvent, crmWebhooks, hubspotHeaders } from './support/hubspot-webhooks.js';
 import { paymentSucceeded, paymentsWebhooks, SECRET, signedDelivery, stripeSignature } from './support/payments-webhooks.js';
 
 const receiverFor = () => createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET } });
@@ -204,14 +204,14 @@ describe('createWebhookReceiver', () => {
     receiver.on('contact.propertyChange', (e) => {
       changed.push(e.payload.propertyName);
     });
-    const url = 'https://example.test/hooks/hubspot?portal=1';
+    const url = 'https://example.test/hooks/crm?portal=1';
     const events = [
       contactEvent(1),
       { ...contactEvent(2, 'contact.propertyChange'), propertyName: 'email', propertyValue: 'a@b.c' },
       contactEvent(1),
     ];
     const body = JSON.stringify(events);
-    const result = await receiver.receive({ body, headers: hubspotHeaders(url, body), method: 'POST', url });
+    const result = await receiver.receive({ body, headers: batchHeaders(url, body), method: 'POST', url });
     expect(created).toEqual([10]);
     expect(changed).toEqual(['email']);
     expect(result.events.map((e) => [e.id, e.outcome])).toEqual([
@@ -225,11 +225,11 @@ describe('createWebhookReceiver', () => {
     const receiver = createWebhookReceiver(crmWebhooks, { secrets: { clientSecret: CLIENT_SECRET } });
     const url = 'https://example.test/hooks';
     const body = JSON.stringify(contactEvent(1));
-    const error = await receiver.receive({ body, headers: hubspotHeaders(url, body), method: 'POST', url }).catch((e: unknown) => e);
+    const error = await receiver.receive({ body, headers: batchHeaders(url, body), method: 'POST', url }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'invalid_envelope' });
   });
 
-  it('reads an id from a header through the delivery context, and splits custom shapes', async () => {
+  it('reads an id from a header through the delivery context, and splits custom shapes seeing the delivery', async () => {
     const custom = defineWebhooks({
       name: 'custom',
       verifier: {
@@ -240,7 +240,8 @@ describe('createWebhookReceiver', () => {
           return { checked: true };
         },
       },
-      split: (body) => (body as { events: unknown[] }).events,
+      // The split sees the delivery too: here, what the verifier returned.
+      split: (body, delivery) => ((delivery.verified as { checked?: boolean }).checked ? (body as { events: unknown[] }).events : []),
       envelope: z.object({ kind: z.string() }),
       id: (event, delivery) => `${delivery.header('X-Delivery')}:${(event as { n?: number }).n}`,
       type: (event) => event.kind,

@@ -10,7 +10,7 @@ import {
   type UnknownEvent,
   type WebhookReceiver,
 } from '../../src/webhooks/index.js';
-import { fromHeaders, hmacVerifier, hubspotV3, part } from '../../src/webhooks/verify/index.js';
+import { fromHeaders, hmacVerifier, part } from '../../src/webhooks/verify/index.js';
 import { paymentsVerifier, paymentsWebhooks } from './support/payments-webhooks.js';
 
 const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' } });
@@ -91,8 +91,7 @@ describe('declarations', () => {
     createWebhookReceiver(paymentsWebhooks, { secrets: { secret: 'whsec_x' }, now: () => new Date() });
     const fields = fromHeaders({ signature: 'X-Sig', timestamp: 'X-Ts' });
     hmacVerifier({ secret: 'x', fields, template: [part.timestamp, part.body], encoding: 'hex', toleranceSec: 600, now: () => 0 });
-    hubspotV3({ clientSecret: 'x', toleranceSec: 600, now: () => 0 });
-    // @ts-expect-error: no verifier takes a tolerance in ms, except hubspotV3's deprecated one
+    // @ts-expect-error: no verifier takes a tolerance in ms
     hmacVerifier({ secret: 'x', fields, template: [part.timestamp, part.body], encoding: 'hex', toleranceMs: 600_000 });
   });
 

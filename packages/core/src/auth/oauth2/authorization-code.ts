@@ -13,7 +13,7 @@ import { oauth2Strategy } from './oauth2-strategy.js';
 import { refreshTokens } from './refresh-tokens.js';
 import { serverConfiguration } from './server-configuration.js';
 import { createTokenManager } from './token-manager.js';
-import { DEFAULT_REFRESH_SKEW_MS, type TokenOptions } from './token-options.js';
+import { DEFAULT_REFRESH_SKEW_MS, type TokenOptions, type TokenSchemeOptions } from './token-options.js';
 import type { TokenSet } from './token-set.js';
 
 /** The credentials of an OAuth 2 authorization code scheme: one user's connection. */
@@ -44,15 +44,20 @@ export interface AuthorizationCodeScheme extends AuthScheme<AuthorizationCodeCre
  * grants access once through {@link AuthorizationCodeScheme.createAuthorizationRequest}
  * and {@link AuthorizationCodeScheme.exchangeAuthorizationCode}; clients then
  * send the access token and renew it with the refresh token grant before it
- * expires (and once on a 401). Credentials: {@link AuthorizationCodeCredentials}.
+ * expires (and once on a 401). Credentials: {@link AuthorizationCodeCredentials};
+ * `scheme` holds the provider's token rules ({@link TokenSchemeOptions}).
  */
-export function oauth2AuthorizationCode(server: OAuth2Server): AuthorizationCodeScheme {
+export function oauth2AuthorizationCode(server: OAuth2Server, scheme: TokenSchemeOptions = {}): AuthorizationCodeScheme {
   checkServer(server);
   const configuration = serverConfiguration(server);
   return {
     kind: 'oauth2AuthorizationCode',
     createAuthorizationRequest: (options) => authorizationRequestWith(configuration, options),
-    exchangeAuthorizationCode: (options) => exchangeWith(configuration, options),
+    async exchangeAuthorizationCode(options) {
+      const tokens = await exchangeWith(configuration, options);
+      await scheme.verifyTokens?.(tokens);
+      return tokens;
+    },
     create(credentials) {
       const { clientId, clientSecret } = credentials ?? {};
       if (typeof clientId !== 'string' || clientId === '') {
@@ -76,6 +81,7 @@ export function oauth2AuthorizationCode(server: OAuth2Server): AuthorizationCode
         skewMs: credentials.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS,
         ...(credentials.tokens ? { initial: credentials.tokens } : {}),
         ...(credentials.onTokens ? { onTokens: credentials.onTokens } : {}),
+        ...(scheme.verifyTokens ? { verify: scheme.verifyTokens } : {}),
         obtain: refreshTokens({
           configuration,
           client: { clientId, ...(clientSecret ? { clientSecret } : {}) },
@@ -88,6 +94,7 @@ export function oauth2AuthorizationCode(server: OAuth2Server): AuthorizationCode
         manager,
         ...(clientSecret ? { clientSecret } : {}),
         refreshOnUnauthorized: credentials.refreshOnUnauthorized ?? true,
+        scheme,
       });
     },
   };

@@ -8,7 +8,7 @@ import { scopeString } from './scope.js';
 import { serverConfiguration, tokenEndpointOf } from './server-configuration.js';
 import { toTokenEndpointError } from './token-endpoint-error.js';
 import { createTokenManager } from './token-manager.js';
-import { DEFAULT_REFRESH_SKEW_MS, type TokenOptions } from './token-options.js';
+import { DEFAULT_REFRESH_SKEW_MS, type TokenOptions, type TokenSchemeOptions } from './token-options.js';
 import { tokenSetFrom } from './token-set.js';
 
 /** The credentials of an OAuth 2 client credentials scheme. */
@@ -24,9 +24,10 @@ export interface ClientCredentials extends TokenOptions {
 /**
  * OAuth 2 client credentials (RFC 6749 §4.4): the client gets its own access
  * token with its id and secret, and gets a new one when that expires (or is
- * answered 401). Credentials: {@link ClientCredentials}.
+ * answered 401). Credentials: {@link ClientCredentials}; `scheme` holds the
+ * provider's token rules ({@link TokenSchemeOptions}).
  */
-export function oauth2ClientCredentials(server: OAuth2Server): AuthScheme<ClientCredentials> {
+export function oauth2ClientCredentials(server: OAuth2Server, scheme: TokenSchemeOptions = {}): AuthScheme<ClientCredentials> {
   checkServer(server);
   const configuration = serverConfiguration(server);
   return {
@@ -44,6 +45,7 @@ export function oauth2ClientCredentials(server: OAuth2Server): AuthScheme<Client
         key: credentials.tokenKey ?? `oauth2:client_credentials:${clientId}@${configuration.label}${scope ? ` ${scope}` : ''}`,
         skewMs: credentials.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS,
         ...(credentials.onTokens ? { onTokens: credentials.onTokens } : {}),
+        ...(scheme.verifyTokens ? { verify: scheme.verifyTokens } : {}),
         async obtain(_current, ctx) {
           const redact = ctx.redactor.text;
           const openid = await loadOpenIdClient();
@@ -70,6 +72,7 @@ export function oauth2ClientCredentials(server: OAuth2Server): AuthScheme<Client
         manager,
         clientSecret,
         refreshOnUnauthorized: credentials.refreshOnUnauthorized ?? true,
+        scheme,
       });
     },
   };

@@ -17,6 +17,8 @@ export interface TokenManagerOptions {
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /** Asks the authorization server for new tokens; `current` is what is held now, if anything. */
   obtain(current: TokenSet | undefined, ctx: RequestContext): Promise<TokenSet>;
+  /** Checks new tokens before they are saved; what it throws fails the call and nothing is saved. */
+  verify?: (tokens: TokenSet) => void | Promise<void>;
   now?: () => number;
 }
 
@@ -95,6 +97,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const current = await read();
       if (usable(current)) return { tokens: keep(current), obtained: false };
       const next = await options.obtain(current, ctx);
+      await options.verify?.(next);
       // A token just issued is trusted, even when the server handed back the one rejected (some cache them).
       if (next.accessToken === rejected) rejected = undefined;
       await save(next);

@@ -1,3 +1,4 @@
+import type { ApiError } from '../../errors/api-error.js';
 import type { TokenSet } from './token-set.js';
 import type { TokenStore } from './token-store.js';
 
@@ -33,4 +34,33 @@ export interface TokenOptions {
    * rather than on a 401: set false for it.
    */
   refreshOnUnauthorized?: boolean;
+}
+
+/**
+ * What a provider says about its tokens, given once to the scheme (not per
+ * user): where the API lives for a token, how to check a token response, and
+ * which 401s mean "renew".
+ */
+export interface TokenSchemeOptions {
+  /**
+   * The API's base URL for these tokens, when the token response names it
+   * (Salesforce: `` `${extra.instance_url}/services/data/v66.0` ``). Each
+   * attempt whose URL lies under the connector's `baseUrl` (a stand-in) is
+   * moved under this one, so a renewal that names another base moves the
+   * calls after it. A URL on the stand-in's origin but outside its path is
+   * refused; a URL on another origin (an absolute URL, a `baseUrl` override) is left alone.
+   */
+  baseUrlFrom?(tokens: TokenSet): string;
+  /**
+   * Checks a new token set before it is saved or used (e.g. a signature the
+   * provider puts in the response); throw a typed error to refuse it.
+   * Also run on the tokens of {@link exchangeAuthorizationCode} made through the scheme.
+   */
+  verifyTokens?(tokens: TokenSet): void | Promise<void>;
+  /**
+   * Which 401 answers mean the token expired or was revoked, so it is renewed
+   * once and the call sent again (Salesforce: `errorCode` `INVALID_SESSION_ID`).
+   * Default: every 401. Only consulted when `refreshOnUnauthorized` is on.
+   */
+  isExpired?(error: ApiError): boolean;
 }

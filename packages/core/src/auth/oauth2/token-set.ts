@@ -21,6 +21,27 @@ export interface TokenSet {
   issuedAt?: number;
   /** The scopes granted, space-separated, when the server said. */
   scope?: string;
+  /**
+   * The token response's other fields with text, number or boolean values
+   * (Salesforce's `instance_url`, `id`, `issued_at`, `signature`), kept so a
+   * scheme's `baseUrlFrom` or `verifyTokens` can read them from stored tokens.
+   * Absent when there were none. `id_token` is never kept.
+   */
+  extra?: Readonly<Record<string, string | number | boolean>>;
+}
+
+// Read into the named fields above, or never kept (an ID token is not an API credential).
+const KNOWN_FIELDS = new Set(['access_token', 'token_type', 'refresh_token', 'expires_in', 'scope', 'id_token']);
+
+/** The response fields {@link TokenSet.extra} keeps; a refresh that leaves one out keeps the previous value. */
+function extraFields(response: TokenEndpointResponse, previous?: TokenSet): TokenSet['extra'] {
+  const out: Record<string, string | number | boolean> = { ...previous?.extra };
+  for (const [name, value] of Object.entries(response)) {
+    if (KNOWN_FIELDS.has(name)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
+  }
+  for (const _ in out) return out;
+  return undefined;
 }
 
 /**
@@ -31,12 +52,14 @@ export interface TokenSet {
 export function tokenSetFrom(response: TokenEndpointResponse, previous?: TokenSet, now: number = Date.now()): TokenSet {
   const refreshToken = response.refresh_token ?? previous?.refreshToken;
   const scope = response.scope ?? previous?.scope;
+  const extra = extraFields(response, previous);
   return {
     accessToken: response.access_token,
     tokenType: response.token_type,
     ...(refreshToken === undefined ? {} : { refreshToken }),
     ...(response.expires_in === undefined ? {} : { issuedAt: now, expiresAt: now + response.expires_in * 1000 }),
     ...(scope === undefined ? {} : { scope }),
+    ...(extra === undefined ? {} : { extra }),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Webhook signature verification: the composable HMAC and ECDSA verifiers,
- * for any scheme, and the presets built from them. Providers' presets leave
- * core for their packages (Stripe's is `stripeVerifier` in `@junction/payments/stripe`, SendGrid's `sendgridVerifier` in `@junction/email/sendgrid`).
+ * for any scheme, and the standard presets built from them. Providers' presets
+ * live with their packages: `stripeVerifier` in `@junction/payments/stripe`,
+ * `sendgridVerifier` in `@junction/email/sendgrid`, `hubspotV3` in `@junction/crm/hubspot`.
  */
 
 import {
@@ -14,8 +15,6 @@ export type { CustomSignatureReading, EcdsaSignatureFormat, SignatureDecoder } f
 export { type EcdsaVerifierOptions, ecdsaVerifier, type PublicKeyOption } from './ecdsa-verifier.js';
 export { type HeaderLookup, headerLookup } from './header-lookup.js';
 export { type HmacVerifierOptions, hmacVerifier, type SecretOption } from './hmac-verifier.js';
-export { hubspotSignedUri } from './presets/hubspot-signed-uri.js';
-export { type HubSpotV3VerifierOptions, hubspotV3 } from './presets/hubspot-v3.js';
 export { type StandardWebhook, type StandardWebhooksVerifierOptions, standardWebhooks } from './presets/standard-webhooks.js';
 export type { PublicKeyInput } from './public-key.js';
 export { type SecretInput, standardWebhooksSecret, utf8Secret } from './secret-decoding.js';

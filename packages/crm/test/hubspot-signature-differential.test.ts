@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { Signature } from '@hubspot/api-client';
-import { hubspotV3 } from '../../../src/webhooks/verify/index.js';
 import {
   DIFFERENTIAL_BODY as BODY,
   type DifferentialCase,
@@ -8,8 +7,9 @@ import {
   type PlainDelivery,
   SIGNED_AT,
   sharedCases,
-} from './support/differential.js';
-import type { KeyName } from './support/preset-contract.js';
+} from '../../core/test/webhooks/verify/support/differential.js';
+import type { KeyName } from '../../core/test/webhooks/verify/support/preset-contract.js';
+import { hubspotV3 } from '../src/hubspot/index.js';
 
 const SECRETS: Record<KeyName, string> = {
   primary: 'b6f1e2d3-aaaa-4bbb-8ccc-0123456789ab',
