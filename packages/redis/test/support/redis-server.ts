@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+
+/** A redis-server this test file started, on 127.0.0.1. */
+export interface RedisServer {
+  port: number;
+  url: string;
+  /** The server process (to pause or kill it in failure tests). */
+  process: ChildProcess;
+  /** A new client connected to it; closed when the server stops. */
+  client(): Redis;
+  stop(): Promise<void>;
+}
+
+export const MISSING_REDIS =
+  'redis-server not found: install it (apt-get install redis-server / brew install redis) to run the Redis tests';
+
+/** The path of redis-server on PATH, or undefined. */
+export function findRedisServer(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, 'redis-server');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {}
+  }
+  return undefined;
+}
+
+/** A free TCP port on 127.0.0.1 (free when asked; redis-server takes it right after). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts redis-server on a free port of 127.0.0.1 with no persistence, in a temp dir, and waits until it answers PING. */
+export async function startRedisServer(binary: string): Promise<RedisServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'junction-redis-'));
+  const port = await freePort();
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const clients: Redis[] = [];
+  const url = `redis://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}) before answering PING:\n${output}`);
+    const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => {});
+    const pong = await probe
+      .connect()
+      .then(() => probe.ping())
+      .catch(() => undefined);
+    probe.disconnect();
+    if (pong === 'PONG') break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`redis-server on port ${port} did not answer PING within 10 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  return {
+    port,
+    url,
+    process: child,
+    client() {
+      const client = new Redis(port, '127.0.0.1');
+      client.on('error', () => {});
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      for (const client of clients) client.disconnect();
+      if (child.exitCode === null) {
+        child.kill('SIGCONT');
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Declares a test file's Redis tests: `define` gets a getter for the server
+ * started for the file. Without redis-server on PATH, the file has one test
+ * that says so, which fails when JUNCTION_REQUIRE_REDIS=1 (CI) and passes
+ * otherwise; nothing is skipped silently.
+ */
+export function describeWithRedis(name: string, define: (redis: () => RedisServer) => void): void {
+  const binary = findRedisServer();
+  if (!binary) {
+    describe(name, () => {
+      it(MISSING_REDIS, () => {
+        if (process.env.JUNCTION_REQUIRE_REDIS === '1') {
+          throw new Error(`${MISSING_REDIS}. JUNCTION_REQUIRE_REDIS=1 is set, so the Redis tests must run.`);
+        }
+      });
+    });
+    return;
+  }
+  describe(name, () => {
+    let server: RedisServer | undefined;
+    beforeAll(async () => {
+      server = await startRedisServer(binary);
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    define(() => {
+      if (!server) throw new Error('redis-server did not start');
+      return server;
+    });
+  });
+}
