@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { lenient } from './lenient.js';
-import { defOf, rebuilt } from './zod-def.js';
+import { defOf, rebuilt, type ZodDef } from './zod-def.js';
 
 /** How one schema is read leniently: checked in place when it cannot change a value, else parsed through its loose copy. */
 type Plan = { check: z.ZodType } | { loose: z.ZodType };
@@ -28,15 +28,22 @@ export function parseLenient<T extends z.ZodType>(schema: T, data: unknown): z.Z
   return result.success ? { success: true, data: data as z.output<T> } : (result as z.ZodSafeParseResult<z.output<T>>);
 }
 
-// Leaves whose output is their input, unless they coerce.
+// Leaves whose output is their input, unless they coerce or overwrite it.
 const LEAVES = new Set(['string', 'number', 'boolean', 'bigint', 'null', 'undefined', 'literal', 'enum', 'unknown', 'any', 'never']);
 
-function pure(schema: z.ZodType, seen = new Set<z.ZodType>()): boolean {
-  if (seen.has(schema)) return false;
-  seen.add(schema);
-  const inner = (s: z.ZodType | undefined) => s !== undefined && pure(s, seen);
-  const def = defOf(schema);
-  if (LEAVES.has(def.type)) return def.coerce !== true;
+function pure(schema: z.ZodType, visiting = new Set<z.ZodType>()): boolean {
+  // A schema within itself (a recursive getter) takes the loose parse; one merely used twice (an address) is read once per use.
+  if (visiting.has(schema)) return false;
+  visiting.add(schema);
+  const result = pureDef(defOf(schema), (s) => s !== undefined && pure(s, visiting));
+  visiting.delete(schema);
+  return result;
+}
+
+function pureDef(def: ZodDef, inner: (schema: z.ZodType | undefined) => boolean): boolean {
+  // `.trim()`, `.toLowerCase()` and the like are checks that overwrite the value.
+  if (LEAVES.has(def.type))
+    return def.coerce !== true && (def.checks ?? []).every((check) => defOf(check as z.ZodType).check !== 'overwrite');
   switch (def.type) {
     case 'object':
       // A strict object's `never` catch-all is lifted here as lenient() lifts it; another catch-all must be pure too.

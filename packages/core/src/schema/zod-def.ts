@@ -9,6 +9,8 @@ import type { z } from 'zod';
 export interface ZodDef {
   type: string;
   checks?: unknown[];
+  /** On a check: its kind (`overwrite` for `.trim()` and the like). */
+  check?: string;
   coerce?: boolean;
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;

@@ -48,6 +48,19 @@ describe('parseLenient', () => {
     expect(result.data).toEqual({ amount: 12, currency: 'EUR', live: false, line: { id: 'li_1', extra: true }, other: 1 });
   });
 
+  it('reads a schema used in two places in place too (a shared address is no cycle)', () => {
+    const address = z.object({ city: z.string() });
+    const schema = z.object({ billing: address, shipping: address.nullable() });
+    const data = { billing: { city: 'Paris', zip: '75001' }, shipping: null, extra: 1 };
+    expect(parseLenient(schema, data).data).toBe(data);
+  });
+
+  it('applies checks that overwrite a value (trim, toLowerCase), so the output is never the raw input', () => {
+    const schema = z.object({ email: z.string().trim().toLowerCase(), count: z.number().int() });
+    const result = parseLenient(schema, { email: '  Ana@Example.COM ', count: 2, extra: true });
+    expect(result.data).toEqual({ email: 'ana@example.com', count: 2, extra: true });
+  });
+
   it('keeps refinements on objects working', () => {
     const Range = z.object({ from: z.number(), to: z.number() }).refine((r) => r.from <= r.to, 'from must not pass to');
     expect(parseLenient(Range, { from: 1, to: 2, step: 1 }).data).toEqual({ from: 1, to: 2, step: 1 });

@@ -80,8 +80,21 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
 
   // Resolves to true, what the store keeps: stored outcomes must survive JSON
   // (shared stores), and the fact of success is all we need.
-  const run = async (event: KnownEvent | UnknownEvent): Promise<true> => {
-    const listeners = [...(emitter.listeners(event.known ? event.type : UNKNOWN) as Listener[]), ...(emitter.listeners(ANY) as Listener[])];
+  const run = (event: KnownEvent | UnknownEvent): Promise<true> => {
+    const typed = emitter.listeners(event.known ? event.type : UNKNOWN) as Listener[];
+    const any = emitter.listeners(ANY) as Listener[];
+    // The usual case, one handler: awaited as is, without allSettled's array of results.
+    if (typed.length + any.length === 1) {
+      return Promise.resolve(invoke(typed[0] ?? any[0]!, event)).then(
+        () => true as const,
+        (error: unknown) => {
+          throw handlerError([{ id: event.id, type: event.type, error }], 1);
+        },
+      );
+    }
+    return runAll([...typed, ...any], event);
+  };
+  const runAll = async (listeners: Listener[], event: KnownEvent | UnknownEvent): Promise<true> => {
     // Every handler gets its chance even when another fails; the event then fails as a whole.
     const results = await Promise.allSettled(listeners.map((listener) => invoke(listener, event)));
     const failures: HandlerFailure[] = [];
@@ -97,18 +110,19 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
     on: (type, handler) => add(type, handler as Listener),
     onAny: (handler) => add(ANY, handler as Listener),
     onUnknown: (handler) => add(UNKNOWN, handler as Listener),
-    async dispatch(incoming, source = 'webhook') {
-      const event = classifyEvent(options.events, incoming, source);
+    // Not async, to spare a promise per event; a synchronous throw still comes back as a rejection.
+    dispatch(incoming, source = 'webhook') {
       let ran = false;
-      await store.once(
-        `event:${options.namespace}:${incoming.id}`,
-        () => {
+      try {
+        const event = classifyEvent(options.events, incoming, source);
+        const handle = () => {
           ran = true;
           return run(event);
-        },
-        onceOptions,
-      );
-      return ran ? 'handled' : 'duplicate';
+        };
+        return store.once(`event:${options.namespace}:${incoming.id}`, handle, onceOptions).then(() => (ran ? 'handled' : 'duplicate'));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
 }

@@ -110,12 +110,14 @@ export function createWebhookReceiver<const T extends WebhookSource>(
       ...(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),
     })) as EventRouter<EventsOf<DefinitionOf<T>>>;
 
+  const dispatch = (event: IncomingEvent) => router.dispatch(event, 'webhook');
+
   return {
     name,
     on: router.on,
     onAny: router.onAny,
     onUnknown: router.onUnknown,
-    dispatch: (event) => router.dispatch(event, 'webhook'),
+    dispatch,
     async receive(input) {
       // Refuses a parsed object with the "raw body required" error before anything else.
       const body = rawBodyBytes(input.body);
@@ -124,19 +126,45 @@ export function createWebhookReceiver<const T extends WebhookSource>(
       const checked = verifier.verify(delivery);
       const verified = isPromiseLike(checked) ? await checked : checked;
       const events = readEvents(definition, body, deliveryContext(input.headers, verified));
-      const settled = await Promise.allSettled(events.map((event) => router.dispatch(event, 'webhook')));
-      const failures: HandlerFailure[] = [];
-      const summaries: ReceivedEventSummary[] = [];
-      settled.forEach((result, index) => {
-        const event = events[index]!;
-        if (result.status === 'fulfilled') summaries.push({ id: event.id, type: event.type, outcome: result.value });
-        else if (isEventHandlerError(result.reason)) failures.push(...result.reason.failures);
-        else failures.push({ id: event.id, type: event.type, error: result.reason });
-      });
-      if (failures.length > 0) throw handlerError(failures, events.length);
+      const summaries = await dispatchAll(dispatch, events);
       return { events: summaries, verified };
     },
   };
+}
+
+/** Dispatches every event of a delivery; when any fails, one error names every failure once all have settled. */
+async function dispatchAll(
+  dispatch: (event: IncomingEvent) => Promise<EventOutcome>,
+  events: IncomingEvent[],
+): Promise<ReceivedEventSummary[]> {
+  if (events.length !== 1) return dispatchEach(dispatch, events);
+  // Most deliveries hold one event: no allSettled and its array of results for them.
+  const event = events[0]!;
+  try {
+    return [{ id: event.id, type: event.type, outcome: await dispatch(event) }];
+  } catch (error) {
+    throw handlerError(failuresOf(event, error), 1);
+  }
+}
+
+async function dispatchEach(
+  dispatch: (event: IncomingEvent) => Promise<EventOutcome>,
+  events: IncomingEvent[],
+): Promise<ReceivedEventSummary[]> {
+  const settled = await Promise.allSettled(events.map(dispatch));
+  const failures: HandlerFailure[] = [];
+  const summaries: ReceivedEventSummary[] = [];
+  settled.forEach((result, index) => {
+    const event = events[index]!;
+    if (result.status === 'fulfilled') summaries.push({ id: event.id, type: event.type, outcome: result.value });
+    else failures.push(...failuresOf(event, result.reason));
+  });
+  if (failures.length > 0) throw handlerError(failures, events.length);
+  return summaries;
+}
+
+function failuresOf(event: IncomingEvent, error: unknown): HandlerFailure[] {
+  return isEventHandlerError(error) ? error.failures : [{ id: event.id, type: event.type, error }];
 }
 
 function definitionOf(source: WebhookSource): AnyWebhooksDefinition {

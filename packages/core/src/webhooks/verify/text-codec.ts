@@ -37,9 +37,12 @@ export function encodeText(bytes: Uint8Array, encoding: SignatureEncoding): stri
   return encoding === 'base64' ? base64 : base64.replaceAll('+', '-').replaceAll('/', '_');
 }
 
+// Two lower-case digits per byte value: a canonical-hex check re-encodes every Stripe signature.
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function bytesToHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) hex += HEX_PAIRS[bytes[i]!];
   return hex;
 }
 
