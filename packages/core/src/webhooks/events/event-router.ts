@@ -69,6 +69,7 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
   if (!options.namespace) throw new ConfigurationError('An event router needs a namespace (e.g. the provider name) to scope event ids.');
   const store = options.store ?? createMemoryIdempotencyStore();
   const onceOptions = options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs };
+  const keyPrefix = `event:${options.namespace}:`;
   // eventemitter3 keeps the listeners; dispatch calls them itself so it can await each one.
   const emitter = new EventEmitter();
   const add = (name: string | symbol, handler: Listener) => {
@@ -119,7 +120,7 @@ export function createEventRouter<S extends EventSchemas>(options: EventRouterOp
           ran = true;
           return run(event);
         };
-        return store.once(`event:${options.namespace}:${incoming.id}`, handle, onceOptions).then(() => (ran ? 'handled' : 'duplicate'));
+        return store.once(keyPrefix + incoming.id, handle, onceOptions).then(() => (ran ? 'handled' : 'duplicate'));
       } catch (error) {
         return Promise.reject(error);
       }

@@ -118,39 +118,46 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     onAny: router.onAny,
     onUnknown: router.onUnknown,
     dispatch,
-    async receive(input) {
-      // Refuses a parsed object with the "raw body required" error before anything else.
-      const body = rawBodyBytes(input.body);
-      const delivery = options.now === undefined || input.receivedAt !== undefined ? input : { ...input, receivedAt: options.now() };
-      // The presets verify synchronously; only a custom async verifier costs a wait.
-      const checked = verifier.verify(delivery);
-      const verified = isPromiseLike(checked) ? await checked : checked;
-      const events = readEvents(definition, body, deliveryContext(input.headers, verified));
-      const summaries = await dispatchAll(dispatch, events);
-      return { events: summaries, verified };
+    // Not async: a sync verifier and a single event cost no await of their own. Every failure still comes back as a rejection.
+    receive(input) {
+      try {
+        // Refuses a parsed object with the "raw body required" error before anything else.
+        const body = rawBodyBytes(input.body);
+        const delivery = options.now === undefined || input.receivedAt !== undefined ? input : { ...input, receivedAt: options.now() };
+        const checked = verifier.verify(delivery);
+        const handle = (verified: unknown) =>
+          dispatchAll(dispatch, readEvents(definition, body, deliveryContext(input.headers, verified)), verified);
+        // The presets verify synchronously; only a custom async verifier is waited for.
+        return isPromiseLike(checked) ? Promise.resolve(checked).then(handle) : handle(checked);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
 }
 
 /** Dispatches every event of a delivery; when any fails, one error names every failure once all have settled. */
-async function dispatchAll(
+function dispatchAll(
   dispatch: (event: IncomingEvent) => Promise<EventOutcome>,
   events: IncomingEvent[],
-): Promise<ReceivedEventSummary[]> {
-  if (events.length !== 1) return dispatchEach(dispatch, events);
-  // Most deliveries hold one event: no allSettled and its array of results for them.
+  verified: unknown,
+): Promise<DeliveryResult> {
+  if (events.length !== 1) return dispatchEach(dispatch, events, verified);
+  // Most deliveries hold one event: one promise for it, no allSettled and its array of results.
   const event = events[0]!;
-  try {
-    return [{ id: event.id, type: event.type, outcome: await dispatch(event) }];
-  } catch (error) {
-    throw handlerError(failuresOf(event, error), 1);
-  }
+  return dispatch(event).then(
+    (outcome) => ({ events: [{ id: event.id, type: event.type, outcome }], verified }),
+    (error: unknown) => {
+      throw handlerError(failuresOf(event, error), 1);
+    },
+  );
 }
 
 async function dispatchEach(
   dispatch: (event: IncomingEvent) => Promise<EventOutcome>,
   events: IncomingEvent[],
-): Promise<ReceivedEventSummary[]> {
+  verified: unknown,
+): Promise<DeliveryResult> {
   const settled = await Promise.allSettled(events.map(dispatch));
   const failures: HandlerFailure[] = [];
   const summaries: ReceivedEventSummary[] = [];
@@ -160,7 +167,7 @@ async function dispatchEach(
     else failures.push(...failuresOf(event, result.reason));
   });
   if (failures.length > 0) throw handlerError(failures, events.length);
-  return summaries;
+  return { events: summaries, verified };
 }
 
 function failuresOf(event: IncomingEvent, error: unknown): HandlerFailure[] {
