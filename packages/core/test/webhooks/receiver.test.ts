@@ -345,6 +345,7 @@ describe('createWebhookReceiver', () => {
     expect(await receiver.dispatch({ id: event.id, type: event.type, payload: event })).toBe('duplicate');
     expect(amounts).toEqual([77]);
   });
+
   it('rejects, never throws, when the store refuses synchronously (a bad ttlMs)', async () => {
     const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET }, ttlMs: 0 });
     const event = paymentSucceeded('evt_17');
