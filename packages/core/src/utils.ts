@@ -1,5 +1,6 @@
 /**
- * `@junction/core/utils`: what connector and category authors build with,
+ * `@junction/core/utils`: what connector, category and store authors build
+ * with (a distributed rate limiter reuses the limiter's checks and refusals),
  * beside the root entry's connector API. Kept off the root entry because
  * `openEnum` loads zod, which importing `@junction/core` alone never does.
  */
@@ -8,6 +9,8 @@ export { systemCode } from './errors/system-code.js';
 export { concatBytes } from './internal/concat-bytes.js';
 export { removeUndefined } from './internal/remove-undefined.js';
 export { type AttemptSignal, deadlineSignal } from './pipeline/attempt-signal.js';
+export { limiterRefusal, type RefusalContext } from './rate-limit/limiter-refusal.js';
+export { validatePolicy } from './rate-limit/validate-policy.js';
 export { describeIssues, toIssues } from './schema/issues.js';
 export { openEnum } from './schema/open-enum.js';
 export { type ParseInputOptions, parseInput } from './schema/parse-input.js';

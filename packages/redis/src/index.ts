@@ -1,7 +1,7 @@
 /**
  * @junction/redis: Redis-backed stores for @junction/core, shared by many
- * processes: OAuth tokens with a refresh lock, idempotency (dedupe) and poll
- * cursors.
+ * processes: OAuth tokens with a refresh lock, idempotency (dedupe), poll
+ * cursors and rate-limit buckets.
  */
 
 export type { RedisClient, RedisStoreOptions } from './redis-client.js';
@@ -17,4 +17,10 @@ export {
 } from './redis-errors.js';
 export { createRedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redis-idempotency-store.js';
 export { DEFAULT_PREFIX } from './redis-keys.js';
+export {
+  createRedisLimiterRegistry,
+  createRedisRateLimiter,
+  type RedisLimiterOptions,
+  type RedisRateLimiterOptions,
+} from './redis-rate-limiter.js';
 export { createRedisTokenStore, type RedisTokenStoreOptions } from './redis-token-store.js';

@@ -6,9 +6,10 @@ export const DEFAULT_PREFIX = 'junction:';
 /**
  * Where each store keeps its records: `<prefix><kind>:<key>`. Kinds:
  * `token` (a token set), `token-lock` (the refresh lock of a token key),
- * `once` (an idempotency record), `cursor` (a poll checkpoint).
+ * `once` (an idempotency record), `cursor` (a poll checkpoint), `limit` (a
+ * rate-limit bucket's keys).
  */
-export function redisKey(prefix: string, kind: 'token' | 'token-lock' | 'once' | 'cursor', key: string): string {
+export function redisKey(prefix: string, kind: 'token' | 'token-lock' | 'once' | 'cursor' | 'limit', key: string): string {
   return `${prefix}${kind}:${key}`;
 }
 

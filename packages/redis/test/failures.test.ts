@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
 import {
@@ -9,16 +8,7 @@ import {
   type RedisClient,
   type RedisStoreError,
 } from '../src/index.js';
-import { describeWithRedis } from './support/redis-server.js';
-
-/** A port on 127.0.0.1 with nothing listening. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 1;
-}
+import { describeWithRedis, freePort } from './support/redis-server.js';
 
 /** Every store operation against `client`, each expected to fail fast with a RedisStoreError. */
 function operations(client: RedisClient, commandTimeoutMs: number) {
@@ -56,7 +46,7 @@ afterAll(() => {
 
 describeWithRedis('Redis unreachable or slow', (redis) => {
   it('nothing listening (client queues while reconnecting): every operation fails within its timeout, naming itself, and dedupe runs nothing', async () => {
-    const client = new Redis(await closedPort(), '127.0.0.1', { retryStrategy: () => 50 });
+    const client = new Redis(await freePort(), '127.0.0.1', { retryStrategy: () => 50 });
     client.on('error', () => {});
     clients.push(client);
     const ops = operations(client, 150);
@@ -71,7 +61,7 @@ describeWithRedis('Redis unreachable or slow', (redis) => {
   });
 
   it('nothing listening (client without an offline queue): fails at once as unavailable', async () => {
-    const client = new Redis(await closedPort(), '127.0.0.1', { enableOfflineQueue: false, retryStrategy: () => 50 });
+    const client = new Redis(await freePort(), '127.0.0.1', { enableOfflineQueue: false, retryStrategy: () => 50 });
     client.on('error', () => {});
     clients.push(client);
     const { error, ms } = await failureOf(() => createRedisCursorStore({ client }).get('k'));
@@ -94,7 +84,7 @@ describeWithRedis('Redis unreachable or slow', (redis) => {
   });
 
   it('dedupe fails closed by default; failOpen runs the work and reports the error', async () => {
-    const client = new Redis(await closedPort(), '127.0.0.1', { enableOfflineQueue: false, retryStrategy: () => 50 });
+    const client = new Redis(await freePort(), '127.0.0.1', { enableOfflineQueue: false, retryStrategy: () => 50 });
     client.on('error', () => {});
     clients.push(client);
     let runs = 0;

@@ -1,16 +1,15 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { oauth2AuthorizationCode } from '@junction/core';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AuthServer } from '../../core/test/oauth2/support/auth-server.js';
 import { authorizeUser, manualServer } from '../../core/test/oauth2/support/oauth-setup.js';
 import type { ResourceApi } from '../../core/test/oauth2/support/resource-api.js';
 import { useOAuthServers } from '../../core/test/oauth2/support/use-oauth-servers.js';
 import { createRedisTokenStore } from '../src/index.js';
 import { describeWithRedis, type RedisServer } from './support/redis-server.js';
+import { forkWorker, killWorkersAfterEach } from './support/worker-process.js';
 
-const WORKER = fileURLToPath(new URL('./support/token-worker.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WORKER = new URL('./support/token-worker.ts', import.meta.url);
 
 interface Done {
   type: 'done';
@@ -27,30 +26,16 @@ interface Worker {
   done: Promise<Done>;
 }
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+killWorkersAfterEach();
 
 function startWorker(env: Record<string, string>): Worker {
-  const child = fork(WORKER, {
-    cwd: ROOT,
-    execArgv: ['--import', 'tsx', '--conditions=@junction/source'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  const on = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      child.on('message', (message: { type?: string }) => {
-        if (message.type === type) resolve(message as T);
-      });
-      child.once('exit', (code, signal) => reject(new Error(`worker exited (${code ?? signal}) before '${type}'`)));
-    });
-  const worker = { child, ready: on<void>('ready'), tokenRequest: on<void>('token-request'), done: on<Done>('done') };
-  // Not every worker reaches every message.
-  for (const p of [worker.ready, worker.tokenRequest, worker.done]) p.catch(() => {});
-  return worker;
+  const worker = forkWorker(WORKER, env);
+  return {
+    child: worker.child,
+    ready: worker.message('ready'),
+    tokenRequest: worker.message('token-request'),
+    done: worker.message<Done>('done'),
+  };
 }
 
 describeWithRedis('the Redis token store across real processes', (redis) => {

@@ -33,8 +33,8 @@ export function findRedisServer(): string | undefined {
   return undefined;
 }
 
-/** A free TCP port on 127.0.0.1 (free when asked; redis-server takes it right after). */
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (free when asked: redis-server takes it right after, a failure test connects to nothing there). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
