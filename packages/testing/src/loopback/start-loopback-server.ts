@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
@@ -56,6 +57,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions = {}): 
   const faults = createFaultController(options.faults);
   const requests: RecordedRequest[] = [];
   const closing = new AbortController();
+  // Every request a fault stalls waits on this one signal (each wait removes its listener when it ends), so many at once is normal, not a leak.
+  setMaxListeners(0, closing.signal);
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
