@@ -62,9 +62,10 @@ describeWithRedis('the Redis rate limiter across real processes', (redis) => {
     const arrivals = api.arrivals;
     let most = 0;
     for (const at of arrivals) most = Math.max(most, arrivals.filter((t) => t >= at && t < at + 1000).length);
-    // Requests that arrived during the pause, after the 429 had time to reach its process and pause Redis.
+    // Requests that arrived during the pause, once the 429 had time to reach its process and pause Redis
+    // (a call granted just before the pause was recorded is still sent; on a loaded machine that takes a while).
     const pausedAt = api.pausedAt();
-    const duringPause = arrivals.filter((t) => t > pausedAt + 50 && t < pausedAt + PAUSE_S * 1000 - 5).length;
+    const duringPause = arrivals.filter((t) => t > pausedAt + 300 && t < pausedAt + PAUSE_S * 1000 - 5).length;
     const total = PROCESSES * CALLS;
     // Budget: the first second's LIMIT, then LIMIT per second, plus the pause.
     const goodput = (total - LIMIT) / (elapsed - PAUSE_S) / LIMIT;
