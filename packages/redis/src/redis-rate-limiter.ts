@@ -9,7 +9,7 @@ import {
   type RateLimitPolicy,
   type ScheduleOptions,
 } from '@junction/core';
-import { limiterRefusal, validatePolicy } from '@junction/core/utils';
+import { limiterRefusal, PauseClock, validatePolicy } from '@junction/core/utils';
 import type { RedisClient, RedisStoreOptions } from './redis-client.js';
 import { command, DEFAULT_COMMAND_TIMEOUT_MS } from './redis-command.js';
 import { isRedisStoreError, type RedisStoreError } from './redis-errors.js';
@@ -119,8 +119,8 @@ class RedisRateLimiter implements RateLimiter {
   #queue: Waiting[] = [];
   #head = 0;
   #waiting = 0;
-  /** This process's view of the pause (its own, or the last one Redis reported), on the monotonic clock. */
-  #pausedUntil = 0;
+  /** This process's view of the pause: its own, or the last one Redis reported. */
+  readonly #pause = new PauseClock();
   #pumping = false;
   #sleep: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined;
   /** Slots this process holds in flight, renewed together. */
@@ -149,7 +149,7 @@ class RedisRateLimiter implements RateLimiter {
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     const maxWaitMs = options.maxWaitMs ?? this.#maxWaitMs;
     const now = performance.now();
-    if (this.#pausedUntil - now > maxWaitMs) return Promise.reject(this.#refusal('paused', options, maxWaitMs));
+    if (this.#pause.remainingMs() > maxWaitMs) return Promise.reject(this.#refusal('paused', options, maxWaitMs));
     if (this.#waiting >= this.#maxQueued) return Promise.reject(this.#refusal('queue_full', options, maxWaitMs));
     return new Promise<T>((resolve, reject) => {
       const call: Waiting = {
@@ -175,7 +175,7 @@ class RedisRateLimiter implements RateLimiter {
   }
 
   async pause(ms: number): Promise<void> {
-    this.#holdUntil(performance.now() + ms);
+    this.#holdFor(ms);
     try {
       await this.#eval('limiter.pause', PAUSE, [this.#keys[2]], [Math.ceil(ms)]);
     } catch (error) {
@@ -199,7 +199,7 @@ class RedisRateLimiter implements RateLimiter {
     this.#pumping = true;
     try {
       while (this.#waiting > 0 && !this.#stopped) {
-        const pausedMs = this.#pausedUntil - performance.now();
+        const pausedMs = this.#pause.remainingMs();
         if (pausedMs > 0) {
           await this.#nap(pausedMs);
           continue;
@@ -220,7 +220,7 @@ class RedisRateLimiter implements RateLimiter {
         }
         const [granted, waitMs, paused] = answer;
         if (granted === 0) {
-          if (paused === 1) this.#holdUntil(performance.now() + waitMs);
+          if (paused === 1) this.#holdFor(waitMs);
           else await this.#nap(waitMs < 0 ? this.#pollMs : waitMs);
           continue;
         }
@@ -307,10 +307,11 @@ class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  /** Holds this process's calls until `until`, and refuses at once those that cannot wait that long. */
-  #holdUntil(until: number): void {
-    if (until <= this.#pausedUntil) return;
-    this.#pausedUntil = until;
+  /** Holds this process's calls for `ms`, and refuses at once those that cannot wait that long. */
+  #holdFor(ms: number): void {
+    if (ms <= this.#pause.remainingMs()) return;
+    this.#pause.extend(ms);
+    const until = performance.now() + ms;
     for (let i = this.#head; i < this.#queue.length; i++) {
       const call = this.#queue[i] as Waiting;
       if (!call.done && call.deadline < until) this.#fail(call, this.#refusal('paused', call.options, call.maxWaitMs));
@@ -373,7 +374,7 @@ class RedisRateLimiter implements RateLimiter {
       name: this.#name,
       maxQueued: this.#maxQueued,
       maxWaitMs,
-      pausedMs: Math.max(0, this.#pausedUntil - performance.now()),
+      pausedMs: this.#pause.remainingMs(),
     });
   }
 }
