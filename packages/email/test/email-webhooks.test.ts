@@ -110,6 +110,15 @@ describe('emailWebhooks: one receiver for every email provider', () => {
     expect(isWebhookPayloadError(error) && error.reason).toBe('invalid_envelope');
   });
 
+  it('remembers ids for the longest redelivery window of its providers (one URL takes every provider’s redeliveries)', () => {
+    const both = emailWebhooks({ resend: resendEmailWebhooks, sendgrid: sendgridEmailWebhooks }).redeliveryMs;
+    const windows = [resendEmailWebhooks.redeliveryMs, sendgridEmailWebhooks.redeliveryMs];
+    expect(windows.every((ms) => typeof ms === 'number' && ms > 0)).toBe(true);
+    expect(both).toBe(Math.max(...(windows as number[])));
+    const undeclared = { ...sendgridEmailWebhooks, redeliveryMs: undefined };
+    expect(emailWebhooks({ sendgrid: undeclared }).redeliveryMs).toBeUndefined();
+  });
+
   it('needs each provider’s secrets', () => {
     const definition = emailWebhooks({ resend: resendEmailWebhooks, sendgrid: sendgridEmailWebhooks });
     // @ts-expect-error: sendgrid's public key is missing

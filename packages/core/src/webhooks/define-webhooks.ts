@@ -45,6 +45,13 @@ export interface WebhooksDefinition<S extends EventSchemas = EventSchemas, TSecr
    * that reads each provider's body its own way (whose verifier said which).
    */
   split?: (body: unknown, delivery: DeliveryContext) => readonly unknown[];
+  /**
+   * How long after an event the provider may still deliver it again, in ms
+   * (Stripe: 3 days). The receiver remembers handled ids this long unless
+   * told otherwise, so a late redelivery is still recognised. Unset: the
+   * dedupe store's own TTL, which may be shorter than the provider's window.
+   */
+  redeliveryMs?: number;
   /** The event's id, the dedupe key: Stripe `id`, HubSpot `eventId`, SendGrid `sg_event_id`, Standard Webhooks the `webhook-id` header. */
   id(event: TEnvelope, delivery: DeliveryContext): string | number | undefined;
   /** The event's type, which picks its handlers and schema. */

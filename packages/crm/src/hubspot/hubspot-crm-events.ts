@@ -4,6 +4,7 @@ import { CRM_EVENT_SCHEMAS, type CrmEvent, type CrmEventType, crmDispatchType } 
 import { CRM_OBJECT_TYPES, type CrmObjectType } from '../unified/crm-objects.js';
 import { HUBSPOT, HUBSPOT_FIELDS } from './hubspot-crm-mapping.js';
 import { type HubSpotV3VerifierOptions, hubspotV3 } from './hubspot-signature.js';
+import { hubspotWebhooks } from './hubspot-webhooks.js';
 
 const ACTIONS: Record<string, 'created' | 'updated' | 'deleted'> = {
   creation: 'created',
@@ -83,4 +84,5 @@ export const hubspotCrmWebhooks = defineWebhooks({
   id: (event) => event.id,
   type: (event) => crmDispatchType(event),
   events: CRM_EVENT_SCHEMAS,
+  redeliveryMs: hubspotWebhooks.redeliveryMs,
 });

@@ -120,4 +120,6 @@ export const hubspotWebhooks = defineWebhooks({
   id: (event) => event.eventId,
   type: (event) => event.subscriptionType,
   events: HUBSPOT_EVENT_SCHEMAS,
+  // HubSpot retries a failed notification up to 10 times, spread over 24 hours.
+  redeliveryMs: 24 * 60 * 60 * 1000,
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { EmailWebhookSource } from '../unified/email-webhooks.js';
 import type { EmailEvent, EmailEventType } from '../unified/events.js';
-import { RESEND_WEBHOOK_HEADERS, ResendEmailEventData, type ResendWebhookSecrets, resendVerifier } from './resend-webhooks.js';
+import {
+  RESEND_WEBHOOK_HEADERS,
+  ResendEmailEventData,
+  type ResendWebhookSecrets,
+  resendVerifier,
+  resendWebhooks,
+} from './resend-webhooks.js';
 
 const PROVIDER = 'resend';
 
@@ -66,4 +72,5 @@ export const resendEmailWebhooks: EmailWebhookSource<ResendWebhookSecrets> = {
   signatureHeader: RESEND_WEBHOOK_HEADERS.signature,
   verifier: resendVerifier,
   normalize: normalizeResendEvent,
+  redeliveryMs: resendWebhooks.redeliveryMs,
 };

@@ -114,4 +114,6 @@ export const resendWebhooks = defineWebhooks({
   id: (_event, delivery) => delivery.header(RESEND_WEBHOOK_HEADERS.id),
   type: (event) => event.type,
   events: RESEND_EVENT_SCHEMAS,
+  // Resend (Svix) retries on a schedule that ends about 27.6 hours after the first attempt.
+  redeliveryMs: 28 * 60 * 60 * 1000,
 });

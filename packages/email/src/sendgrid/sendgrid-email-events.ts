@@ -2,7 +2,7 @@ import type { EmailWebhookSource } from '../unified/email-webhooks.js';
 import type { EmailEvent, EmailEventType } from '../unified/events.js';
 import { SENDGRID_IDEMPOTENCY_CUSTOM_ARG } from './sendgrid-policies.js';
 import { SENDGRID_SIGNATURE_HEADER, type SendgridVerifierOptions, sendgridVerifier } from './sendgrid-signature.js';
-import { customArgsOf, messageIdOf } from './sendgrid-webhooks.js';
+import { customArgsOf, messageIdOf, sendgridWebhooks } from './sendgrid-webhooks.js';
 
 const PROVIDER = 'sendgrid';
 
@@ -66,4 +66,5 @@ export const sendgridEmailWebhooks: EmailWebhookSource<SendgridVerifierOptions> 
   signatureHeader: SENDGRID_SIGNATURE_HEADER,
   verifier: sendgridVerifier,
   normalize: normalizeSendgridEvents,
+  redeliveryMs: sendgridWebhooks.redeliveryMs,
 };

@@ -118,4 +118,6 @@ export const sendgridWebhooks = defineWebhooks({
   id: (event) => event.sg_event_id,
   type: (event) => event.event,
   events: SENDGRID_EVENT_SCHEMAS,
+  // SendGrid retries a POST for up to 24 hours after the event.
+  redeliveryMs: 24 * 60 * 60 * 1000,
 });

@@ -24,6 +24,8 @@ export interface EmailWebhookSource<TSecrets> {
   verifier(secrets: TSecrets): DeliveryVerifier;
   /** A verified body as unified events (ids unique within the provider, the same on every redelivery). */
   normalize(body: unknown): EmailEvent[];
+  /** How long the provider may redeliver an event, in ms; the unified receiver remembers ids for the longest of its sources'. */
+  readonly redeliveryMs?: number;
 }
 
 /** The secrets {@link emailWebhooks} needs: each source's, under the source's key. */
@@ -98,7 +100,14 @@ export function emailWebhooks<const P extends Record<string, EmailWebhookSource<
     id: (event) => `${event.provider}:${event.id}`,
     type: (event) => (event.type === 'unknown' ? event.providerType : event.type),
     events: EMAIL_EVENT_SCHEMAS,
+    ...longestWindow(Object.values(sources)),
   });
+}
+
+// One endpoint takes every source's redeliveries, so ids are kept for the longest window any source declares.
+function longestWindow(sources: readonly EmailWebhookSource<unknown>[]): { redeliveryMs?: number } {
+  const windows = sources.flatMap((source) => (source.redeliveryMs === undefined ? [] : [source.redeliveryMs]));
+  return windows.length === 0 ? {} : { redeliveryMs: Math.max(...windows) };
 }
 
 function unrecognized(sources: readonly EmailWebhookSource<unknown>[]): WebhookVerificationError {

@@ -26,7 +26,7 @@ import { toInvoice, toSubscription } from './stripe-payments-billing.js';
 import { fromUnix, type StripeRawTypes, toCheckoutSession, toCustomer, toPayment, toRefund } from './stripe-payments-convert.js';
 import { type ListSinceOptions, listEventsSince } from './stripe-poll.js';
 import { stripeVerifier } from './stripe-signature.js';
-import { StripeEventEnvelope, type StripeWebhookSecrets } from './stripe-webhooks.js';
+import { StripeEventEnvelope, type StripeWebhookSecrets, stripeWebhooks } from './stripe-webhooks.js';
 
 /** Stripe customer events → unified (same names). */
 export const CUSTOMER_TYPES: Record<string, CustomerEvent['type']> = {
@@ -189,6 +189,7 @@ export const stripePaymentWebhooks = defineWebhooks({
   id: (event) => event.id,
   type: (event) => paymentEventType(event),
   events: PAYMENT_EVENT_SCHEMAS,
+  redeliveryMs: stripeWebhooks.redeliveryMs,
 });
 
 /** Options for {@link stripePaymentPoll}. */

@@ -187,4 +187,6 @@ export const stripeWebhooks = defineWebhooks({
   id: (event) => event.id,
   type: (event) => event.type,
   events: STRIPE_EVENT_SCHEMAS,
+  // Stripe retries a delivery for up to 3 days in live mode.
+  redeliveryMs: 3 * 24 * 60 * 60 * 1000,
 });

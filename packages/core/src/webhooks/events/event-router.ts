@@ -28,7 +28,7 @@ export interface EventRouterOptions<S extends EventSchemas> {
   namespace: string;
   /** Where handled event ids are remembered. Default: in this process's memory. Use a shared store for several processes. */
   store?: IdempotencyStore;
-  /** How long a handled id is remembered. Default: the store's (24 h in memory); match the provider's redelivery window. */
+  /** How long a handled id is remembered. Default: the store's (24 h in memory); match the provider's redelivery window (a webhooks declaration's `redeliveryMs`). */
   ttlMs?: number;
 }
 

@@ -33,7 +33,7 @@ export interface WebhookReceiverSettings<D> {
   verifier?: DeliveryVerifier;
   /** Where handled event ids are remembered. Default: in this process's memory. Pass a shared store when several processes receive. */
   store?: IdempotencyStore;
-  /** How long a handled id is remembered; match the provider's redelivery window (Stripe: 3 days). Default: the store's. */
+  /** How long a handled id is remembered. Default: the declaration's `redeliveryMs` (the provider's redelivery window), else the store's TTL. */
   ttlMs?: number;
   /** Scopes event ids in the store. Default: the declaration's `name`, else the connector's. */
   namespace?: string;
@@ -102,12 +102,13 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     );
   }
   const verifier = resolveVerifier(definition, options, name);
+  const ttlMs = options.ttlMs ?? definition.redeliveryMs;
   const router = (options.router ??
     createEventRouter({
       events: definition.events,
       namespace: name,
       ...(options.store ? { store: options.store } : {}),
-      ...(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),
+      ...(ttlMs === undefined ? {} : { ttlMs }),
     })) as EventRouter<EventsOf<DefinitionOf<T>>>;
 
   const dispatch = (event: IncomingEvent) => router.dispatch(event, 'webhook');
