@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-// @junction/payments is not a dependency of @junction/redis: its source, by path.
-import { stripeSigner } from '../../payments/src/stripe/index.js';
+import { deliveryOrder, pool } from './support/deliveries.js';
 import { describeWithRedis } from './support/redis-server.js';
+import { customerCreated, signedHeaders } from './support/stripe-events.js';
 import { forkWorker, killWorkersAfterEach } from './support/worker-process.js';
 
 const WORKER = new URL('./support/webhook-worker.ts', import.meta.url);
@@ -32,74 +31,22 @@ async function startWorker(env: Record<string, string>): Promise<string> {
   return ready.url;
 }
 
-/** A `customer.created` event as Stripe sends it (the fields the connector's schema requires, and a few more). */
-function customerCreated(n: number) {
-  const created = Math.floor(Date.now() / 1000);
-  const suffix = randomBytes(8).toString('hex');
-  return {
-    id: `evt_${suffix}${n}`,
-    object: 'event',
-    api_version: '2023-08-16',
-    type: 'customer.created',
-    created,
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: `req_${suffix}`, idempotency_key: null },
-    data: { object: { id: `cus_${suffix}${n}`, object: 'customer', created, livemode: false, email: `customer-${n}@example.com` } },
-  };
-}
-
-/**
- * The deliveries, in sending order: every event once, and DUPLICATES of them
- * a second time. Half the second copies land within a few places of the first
- * (a concurrent redelivery: both in flight at once), the rest anywhere (a
- * later one, after the first was handled).
- */
-function deliveryOrder(bodies: string[]): string[] {
-  const keyed = bodies.map((body) => ({ body, at: Math.random() * bodies.length }));
-  const twins = shuffle([...keyed]).slice(0, DUPLICATES);
-  twins.forEach((twin, i) => {
-    const at = i % 2 === 0 ? twin.at + (Math.random() - 0.5) * 24 : Math.random() * bodies.length;
-    keyed.push({ body: twin.body, at });
-  });
-  return keyed.sort((a, b) => a.at - b.at).map((d) => d.body);
-}
-
-/** Shuffles `items` in place (Fisher-Yates) and returns it. */
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
-/** Runs `task` on every item with at most `limit` running at once. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: limit }, lane));
-}
-
 describeWithRedis('webhook dedupe with the Redis idempotency store across real processes', (redis) => {
   it(`${PROCESSES} processes, ${EVENTS + DUPLICATES} signed Stripe deliveries with ${DUPLICATES} duplicates: each event handled exactly once`, async () => {
     const began = Date.now();
     const env = { REDIS_PORT: String(redis().port), PREFIX: 'dedupe:', SECRET, HANDLED_KEY };
     const urls = await Promise.all(Array.from({ length: PROCESSES }, () => startWorker(env)));
 
-    const events = Array.from({ length: EVENTS }, (_, n) => customerCreated(n));
+    const events = Array.from({ length: EVENTS }, () => customerCreated());
     const idOf = new Map(events.map((event) => [JSON.stringify(event), event.id]));
-    const signer = stripeSigner({ secret: SECRET });
     const sent: Sent[] = [];
-    await pool(deliveryOrder([...idOf.keys()]), IN_FLIGHT, async (body) => {
+    await pool(deliveryOrder([...idOf.keys()], DUPLICATES), IN_FLIGHT, async (body) => {
       const worker = Math.floor(Math.random() * PROCESSES);
       const start = performance.now();
       // Signed when sent, as Stripe signs each attempt: a redelivery carries a new t=.
       const response = await fetch(urls[worker]!, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signer.sign({ body }) },
+        headers: signedHeaders(SECRET, body),
         body,
       });
       const text = await response.text();

@@ -42,7 +42,9 @@ export { createNodeMiddleware, type NodeMiddlewareOptions, type NodeWebhookMiddl
 export {
   createWebhookReceiver,
   type DefinitionOf,
+  type DeliveryOutcome,
   type DeliveryResult,
+  type ReadDelivery,
   type ReceivedEventSummary,
   type ReceiverSecrets,
   type WebhookReceiver,

@@ -112,4 +112,13 @@ describe('dependencies point one way', () => {
     );
     expect(wrong).toEqual([]);
   });
+
+  it('in redis, only the inbox imports bullmq, and the stores never import the inbox (so they load without bullmq)', () => {
+    const all = edges('redis');
+    const bullmq = all.filter((e) => e.to === 'bullmq').map((e) => e.from);
+    expect(bullmq.length).toBeGreaterThan(0);
+    expect(bullmq.filter((file) => folder(file) !== 'inbox')).toEqual([]);
+    const intoInbox = all.filter((e) => (e.to === 'inbox' || e.path === 'inbox.js') && folder(e.from) !== 'inbox' && e.from !== 'inbox.ts');
+    expect(intoInbox).toEqual([]);
+  });
 });

@@ -346,6 +346,26 @@ describe('createWebhookReceiver', () => {
     expect(amounts).toEqual([77]);
   });
 
+  it('read() verifies and reads the events of a delivery without running a handler or marking them handled', async () => {
+    const receiver = receiverFor();
+    let ran = 0;
+    receiver.onAny(() => {
+      ran++;
+    });
+    const event = paymentSucceeded('evt_read', 300);
+    const { events, verified } = await receiver.read(signedDelivery(event));
+    expect(events).toEqual([{ id: 'evt_read', type: 'payment_intent.succeeded', payload: event }]);
+    expect(verified).toMatchObject({ keyIndex: 0 });
+    expect(ran).toBe(0);
+    // Still unhandled: the worker that dispatches it later runs the handlers.
+    expect(await receiver.dispatch(events[0]!)).toBe('handled');
+    expect(ran).toBe(1);
+    const forged = { ...signedDelivery(event), headers: { 'stripe-signature': stripeSignature('{}') } };
+    await expect(receiver.read(forged)).rejects.toSatisfy(isWebhookVerificationError);
+    const notJson = { body: 'not json', headers: { 'stripe-signature': stripeSignature('not json') } };
+    await expect(receiver.read(notJson)).rejects.toSatisfy(isWebhookPayloadError);
+  });
+
   it('rejects, never throws, when the store refuses synchronously (a bad ttlMs)', async () => {
     const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET }, ttlMs: 0 });
     const event = paymentSucceeded('evt_17');

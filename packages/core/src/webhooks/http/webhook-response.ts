@@ -1,6 +1,6 @@
 import { isJunctionError } from '../../errors/junction-error.js';
 import { isEventHandlerError } from '../events/handler-error.js';
-import type { DeliveryResult } from '../receiver/create-receiver.js';
+import type { DeliveryOutcome, DeliveryResult } from '../receiver/create-receiver.js';
 import { isWebhookPayloadError } from '../receiver/payload-error.js';
 import { isWebhookVerificationError } from '../verify/webhook-verification-error.js';
 
@@ -16,8 +16,9 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 
 /** The 2xx answer: every event was handled, now or before. */
 export function successResponse(result: DeliveryResult): WebhookResponse {
-  const duplicates = result.events.filter((e) => e.outcome === 'duplicate').length;
-  return json(200, { ok: true, handled: result.events.length - duplicates, duplicates });
+  const count = (outcome: DeliveryOutcome) => result.events.filter((e) => e.outcome === outcome).length;
+  const queued = count('queued');
+  return json(200, { ok: true, handled: count('handled'), duplicates: count('duplicate'), ...(queued > 0 ? { queued } : {}) });
 }
 
 /**

@@ -50,17 +50,28 @@ export interface WebhookReceiverSettings<D> {
 /** What {@link createWebhookReceiver} takes. */
 export type WebhookReceiverOptions<D> = WebhookReceiverSettings<D> & ReceiverSecrets<D>;
 
+/** What became of one event of a delivery: handled now, handled before, or queued for a worker (a durable inbox). */
+export type DeliveryOutcome = EventOutcome | 'queued';
+
 /** What became of one event of a delivery. */
 export interface ReceivedEventSummary {
   id: string;
   type: string;
-  outcome: EventOutcome;
+  outcome: DeliveryOutcome;
 }
 
 /** What a successful delivery did. */
 export interface DeliveryResult {
   /** Each event of the delivery, in order. */
   events: ReceivedEventSummary[];
+  /** What the verifier returned. */
+  verified: unknown;
+}
+
+/** A verified delivery's events, not yet dispatched. */
+export interface ReadDelivery {
+  /** Each event of the delivery, in order, checked against the envelope. */
+  events: IncomingEvent[];
   /** What the verifier returned. */
   verified: unknown;
 }
@@ -78,6 +89,12 @@ export interface WebhookReceiver<D extends AnyWebhooksDefinition = AnyWebhooksDe
    * so a redelivery runs them).
    */
   receive(input: WebhookInput): Promise<DeliveryResult>;
+  /**
+   * Verifies a delivery and reads its events, each checked against the
+   * envelope, without dispatching any: for a queue whose workers call
+   * `dispatch` later. Throws what `receive` throws before a handler runs.
+   */
+  read(input: WebhookInput): Promise<ReadDelivery>;
   /**
    * Dispatches one already-parsed event without verification, through the
    * same schema check, dedupe and handlers. For tests of your handlers, and
@@ -112,6 +129,15 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     })) as EventRouter<EventsOf<DefinitionOf<T>>>;
 
   const dispatch = (event: IncomingEvent) => router.dispatch(event, 'webhook');
+  // Verifies, then reads the events; synchronous when the verifier is (the presets are), so `receive` awaits nothing of its own.
+  const readThen = <R>(input: WebhookInput, then: (events: IncomingEvent[], verified: unknown) => R | Promise<R>): R | Promise<R> => {
+    // Refuses a parsed object with the "raw body required" error before anything else.
+    const body = rawBodyBytes(input.body);
+    const delivery = options.now === undefined || input.receivedAt !== undefined ? input : { ...input, receivedAt: options.now() };
+    const checked = verifier.verify(delivery);
+    const read = (verified: unknown) => then(readEvents(definition, body, deliveryContext(input.headers, verified)), verified);
+    return isPromiseLike(checked) ? Promise.resolve(checked).then(read) : read(checked);
+  };
 
   return {
     name,
@@ -122,14 +148,14 @@ export function createWebhookReceiver<const T extends WebhookSource>(
     // Not async: a sync verifier and a single event cost no await of their own. Every failure still comes back as a rejection.
     receive(input) {
       try {
-        // Refuses a parsed object with the "raw body required" error before anything else.
-        const body = rawBodyBytes(input.body);
-        const delivery = options.now === undefined || input.receivedAt !== undefined ? input : { ...input, receivedAt: options.now() };
-        const checked = verifier.verify(delivery);
-        const handle = (verified: unknown) =>
-          dispatchAll(dispatch, readEvents(definition, body, deliveryContext(input.headers, verified)), verified);
-        // The presets verify synchronously; only a custom async verifier is waited for.
-        return isPromiseLike(checked) ? Promise.resolve(checked).then(handle) : handle(checked);
+        return Promise.resolve(readThen(input, (events, verified) => dispatchAll(dispatch, events, verified)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    read(input) {
+      try {
+        return Promise.resolve(readThen(input, (events, verified) => ({ events, verified })));
       } catch (error) {
         return Promise.reject(error);
       }
