@@ -29,8 +29,10 @@ export interface RedisIdempotencyStoreOptions extends RedisStoreOptions {
 
 // Records: `r:<owner>` while a run holds the key, `d:<json>` once it succeeded,
 // `f:<owner>` for a moment after it failed (so its waiters learn it), which a claim treats as absent.
+// A claim finding its own record (ioredis resent it after a dropped connection lost its answer) has it: it must
+// not wait on itself.
 const CLAIM = `local v = redis.call('GET', KEYS[1])
-if v and string.sub(v, 1, 2) ~= 'f:' then return v end
+if v and string.sub(v, 1, 2) ~= 'f:' and v ~= 'r:' .. ARGV[1] then return v end
 redis.call('SET', KEYS[1], 'r:' .. ARGV[1], 'PX', ARGV[2])
 return false`;
 const COMPLETE = `local v = redis.call('GET', KEYS[1])
@@ -45,6 +47,8 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == 'r:' .. ARGV[1] then
 end
 return 0`;
 const RENEW = "if redis.call('GET', KEYS[1]) == 'r:' .. ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
+// Undoes a claim whose caller gave up on it: see `run`.
+const CANCEL = "if redis.call('GET', KEYS[1]) == 'r:' .. ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
 // How long a failure marker stays: longer than the slowest waiter's poll.
 const FAILURE_MARK_MS = 5_000;
@@ -83,6 +87,11 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
     try {
       found = await command('once.claim', timeoutMs, () => client.eval(CLAIM, 1, at, owner, leaseMs) as Promise<string | null>);
     } catch (error) {
+      // The claim may still reach Redis after this (ioredis queues commands while it reconnects, and resends
+      // those a dropped connection left unanswered): it would then hold the key for leaseMs with no run behind
+      // it, and every call of the key would wait that long and fail. This undo, queued behind it on the same
+      // connection, removes such a claim (only this owner's); its own failure is of no consequence.
+      client.eval(CANCEL, 1, at, owner).catch(() => {});
       if (!options.failOpen || !isRedisStoreError(error)) throw error;
       report(error);
       return fn();

@@ -33,7 +33,13 @@ export async function withRedisLock<T>(settings: RedisLockSettings, fn: () => Pr
   const token = randomUUID();
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    const got = await command('tokens.lock', commandTimeoutMs, () => client.set(key, token, 'PX', ttlMs, 'NX'));
+    const got = await command('tokens.lock', commandTimeoutMs, () => client.set(key, token, 'PX', ttlMs, 'NX')).catch((error: unknown) => {
+      // The SET may still reach Redis later (ioredis queues commands while it reconnects, and resends those a
+      // dropped connection left unanswered) and take the lock for ttlMs with no holder: every other process
+      // would wait that long. This release, queued behind it on the same connection, frees it.
+      client.eval(RELEASE, 1, key, token).catch(() => {});
+      throw error;
+    });
     if (got === 'OK') break;
     if (Date.now() >= deadline) {
       throw new RedisStoreError(

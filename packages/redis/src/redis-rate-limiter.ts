@@ -205,6 +205,7 @@ class RedisRateLimiter implements RateLimiter {
           continue;
         }
         const base = `${this.#id}:${++this.#sequence}`;
+        const wanted = this.#waiting;
         let answer: [number, number, number];
         try {
           answer = (await this.#eval('limiter.acquire', ACQUIRE, this.#keys, [
@@ -212,9 +213,10 @@ class RedisRateLimiter implements RateLimiter {
             this.#maxConcurrent,
             this.#leaseMs,
             base,
-            this.#waiting,
+            wanted,
           ])) as [number, number, number];
         } catch (error) {
+          this.#unacquire(base, wanted);
           this.#failOver(error);
           continue;
         }
@@ -256,6 +258,20 @@ class RedisRateLimiter implements RateLimiter {
     };
     result.then(done, done);
     result.then(call.resolve, call.reject);
+  }
+
+  /**
+   * After a failed acquire of `wanted` slots as `base`: the acquire may still
+   * reach Redis later (ioredis queues commands while it reconnects, and
+   * resends those a dropped connection left unanswered) and grant slots
+   * nobody uses, each held for leaseMs. This release, queued behind it on the
+   * same connection, gives back any it grants, unlogged; its own failure is of
+   * no consequence.
+   */
+  #unacquire(base: string, wanted: number): void {
+    const bounds = [wanted, this.#requests, this.#maxConcurrent].filter((n) => n > 0);
+    const slots = Array.from({ length: Math.min(...bounds) }, (_, i) => `${base}:${i + 1}`);
+    this.#client.eval(RELEASE, 2, ...this.#keys.slice(0, 2), 0, ...slots).catch(() => {});
   }
 
   /** Gives slots back; a failure is reported (their leases lapse on their own). */

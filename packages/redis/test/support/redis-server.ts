@@ -10,11 +10,24 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 export interface RedisServer {
   port: number;
   url: string;
-  /** The server process (to pause or kill it in failure tests). */
-  process: ChildProcess;
+  /** The server process (to pause or kill it in failure tests); a new one after {@link RedisServer.restart}. */
+  readonly process: ChildProcess;
   /** A new client connected to it; closed when the server stops. */
   client(): Redis;
+  /**
+   * Stops the server with `signal` (SIGTERM: a clean shutdown; SIGKILL: a
+   * crash), leaves it down for `downMs`, and starts it again with the same
+   * arguments, port and dir (so its clients reconnect by themselves and an
+   * AOF is reloaded); resolves once it answers PING.
+   */
+  restart(signal?: 'SIGTERM' | 'SIGKILL', downMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** How {@link startRedisServer} starts redis-server. */
+export interface RedisServerOptions {
+  /** More redis-server arguments, after the defaults (no persistence), which they override: e.g. `['--appendonly', 'yes']`. */
+  args?: string[];
 }
 
 export const MISSING_REDIS =
@@ -46,13 +59,43 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server on a free port of 127.0.0.1 with no persistence, in a temp dir, and waits until it answers PING. */
-export async function startRedisServer(binary: string): Promise<RedisServer> {
+/** Starts redis-server on a free port of 127.0.0.1 with no persistence (unless `options.args` say otherwise), in a temp dir, and waits until it answers PING. */
+export async function startRedisServer(binary: string, options: RedisServerOptions = {}): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'junction-redis-'));
   const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.args ?? [])];
+  const clients: Redis[] = [];
+  const url = `redis://127.0.0.1:${port}`;
+  let server = await spawnRedisServer(binary, args, port);
+
+  return {
+    port,
+    url,
+    get process() {
+      return server.child;
+    },
+    client() {
+      const client = new Redis(port, '127.0.0.1');
+      client.on('error', () => {});
+      clients.push(client);
+      return client;
+    },
+    async restart(signal = 'SIGTERM', downMs = 0) {
+      await server.stop(signal);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      server = await spawnRedisServer(binary, args, port);
+    },
+    async stop() {
+      for (const client of clients) client.disconnect();
+      await server.stop('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Spawns redis-server with `args` and waits until it answers PING on `port`. */
+async function spawnRedisServer(binary: string, args: string[], port: number) {
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -60,9 +103,14 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const clients: Redis[] = [];
-  const url = `redis://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGCONT');
+      child.kill(signal);
+      await exited;
+    }
+  };
 
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -81,36 +129,16 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-
-  return {
-    port,
-    url,
-    process: child,
-    client() {
-      const client = new Redis(port, '127.0.0.1');
-      client.on('error', () => {});
-      clients.push(client);
-      return client;
-    },
-    async stop() {
-      for (const client of clients) client.disconnect();
-      if (child.exitCode === null) {
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { child, stop };
 }
 
 /**
  * Declares a test file's Redis tests: `define` gets a getter for the server
  * started for the file. Without redis-server on PATH, the file has one test
  * that says so, which fails when JUNCTION_REQUIRE_REDIS=1 (CI) and passes
- * otherwise; nothing is skipped silently.
+ * otherwise; nothing is skipped silently. `options` say how to start it.
  */
-export function describeWithRedis(name: string, define: (redis: () => RedisServer) => void): void {
+export function describeWithRedis(name: string, define: (redis: () => RedisServer) => void, options: RedisServerOptions = {}): void {
   const binary = findRedisServer();
   if (!binary) {
     describe(name, () => {
@@ -125,7 +153,7 @@ export function describeWithRedis(name: string, define: (redis: () => RedisServe
   describe(name, () => {
     let server: RedisServer | undefined;
     beforeAll(async () => {
-      server = await startRedisServer(binary);
+      server = await startRedisServer(binary, options);
     });
     afterAll(async () => {
       await server?.stop();
