@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // Resolve workspace packages to their TypeScript source, so tests need no build.
 // No "import" here: Vitest hands these to Node as --conditions, and a CommonJS
 // require() of a package listing "import" first would then load its ESM build.
-const conditions = ['@junction/source', 'module', 'node', 'default'];
+// Nor "module": it names bundler-only builds (OpenTelemetry's imports files
+// without extensions), which Node cannot load.
+const conditions = ['@junction/source', 'node', 'default'];
 const packages = readdirSync('packages', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/utils.ts'],
+  entry: ['src/index.ts', 'src/utils.ts', 'src/telemetry.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

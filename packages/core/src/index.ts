@@ -78,6 +78,7 @@ export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from '.
 export * from './retry/index.js';
 export { lenient } from './schema/lenient.js';
 export { parseLenient } from './schema/parse-lenient.js';
+export { type ClientEventSource, logClientEvents, type StructuredLogger } from './telemetry/log-client-events.js';
 export { VERSION } from './version.js';
 export * from './webhooks/index.js';
 export * from './webhooks/sign/index.js';

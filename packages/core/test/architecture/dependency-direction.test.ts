@@ -113,6 +113,17 @@ describe('dependencies point one way', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('in core, only the telemetry entry reaches OpenTelemetry (an optional peer the main entry never loads)', () => {
+    const all = edges('core');
+    const otel = all.filter((e) => e.to.startsWith('@opentelemetry/')).map((e) => e.from);
+    expect(otel.length).toBeGreaterThan(0);
+    expect(otel.filter((file) => !file.startsWith('telemetry/otel-'))).toEqual([]);
+    const intoOtel = all.filter(
+      (e) => e.path?.startsWith('telemetry/otel-') && !e.from.startsWith('telemetry/otel-') && e.from !== 'telemetry.ts',
+    );
+    expect(intoOtel).toEqual([]);
+  });
+
   it('in redis, only the inbox imports bullmq, and the stores never import the inbox (so they load without bullmq)', () => {
     const all = edges('redis');
     const bullmq = all.filter((e) => e.to === 'bullmq').map((e) => e.from);
