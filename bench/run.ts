@@ -35,6 +35,7 @@ export const STEPS: Step[] = [
   { name: 'rate-limit-efficiency', script: 'rate-limit-efficiency.ts' },
   { name: 'scale-memory', script: 'scale-memory.ts', nodeFlags: ['--expose-gc'] },
   { name: 'footprint', script: 'footprint.ts' },
+  { name: 'shared-limiter', script: 'shared-limiter.ts' },
 ];
 
 /** Runs one step under one Node; returns its result, or why it failed. */

@@ -1,3 +1,4 @@
+import type { SharedLimiterData } from '../shared-limiter.js';
 import { type BenchResult, markdownTable } from './report.js';
 import {
   comparedRows,
@@ -43,6 +44,7 @@ export function analysis(runs: readonly NodeRun[]): string[] {
     ...(has('rate-limit-efficiency') ? rateLimitProse(runs) : []),
     ...(has('scale-memory') ? scaleProse(runs, headline) : []),
     ...(has('footprint') ? footprintProse(runs, headline) : []),
+    ...(has('shared-limiter') ? sharedLimiterProse(runs) : []),
   ];
 }
 
@@ -229,6 +231,37 @@ function footprintProse(runs: readonly NodeRun[], headline: BenchResult[]): stri
     `Importing core costs ${at('core')} against ${at('ky')} for ky alone: ${beside(runs, (r) => ratio(importMs(r, 'core') / importMs(r, 'ky')))} (target ≤ 1.5×); core with a connector ${at('core-connector')}. ` +
       `Core’s root entry loads neither zod (${at('zod')} alone) nor qs: zod is a peer that the user’s schemas load (the connector row includes it), and core rebuilds schemas through their own methods; forms are encoded by core itself. ` +
       `Core’s dependencies, each imported alone: ${deps.map((d) => `${d.key.slice(4)} ${at(d.key)}`).join(', ')} (openid-client and p-retry load on first use).`,
+    '',
+  ];
+}
+
+function sharedLimiterProse(runs: readonly NodeRun[]): string[] {
+  const data = (r: BenchResult[]) => dataOf<SharedLimiterData>(r, 'shared-limiter');
+  const head = data(runs[0]!.results);
+  if (!head) return [];
+  const shared = head.limiter;
+  const limiter = (figure: (l: SharedLimiterData['limiter']) => string) =>
+    beside(runs, (r) => {
+      const l = data(r)?.limiter;
+      return l ? figure(l) : '–';
+    });
+  const cost = (key: string, c: number, side: 'redisWallUs' | 'memoryWallUs' | 'redisCpuUs') =>
+    beside(runs, (r) => fmt(data(r)?.overhead.find((o) => o.key === key && o.concurrency === c)?.[side] ?? Number.NaN, 1));
+  const stores = ['once-new', 'token-get', 'token-set', 'cursor-get', 'cursor-set'] as const;
+  const label = (key: string) => head.overhead.find((o) => o.key === key)?.label ?? key;
+  return [
+    '### 6. Shared Redis limiter and Redis stores',
+    '',
+    `${shared.processes} processes sharing one Redis bucket of ${shared.limit}/s reached ${limiter((l) => fmt(l.goodput, 3))} of the server’s limit over the whole run ` +
+      `(target ≥ 0.95), with at most ${limiter((l) => String(l.maxPerSecond))} requests in any sliding second and ${limiter((l) => `${fmt(l.server429)} × 429`)} (target < 1%). ` +
+      `Once running, the bucket kept a pace of ${limiter((l) => fmt(l.steadyGoodput, 3))} of the limit. ` +
+      'A slot comes back a second after its call’s answer, so each cycle is a second plus a request’s time to its answer and the next acquire; and the calls answered last in one second are sent last in the next, ' +
+      `so a second’s requests spread out as the run goes on (the last ${shared.limit} took ${limiter((l) => `${fmt(l.lastSecondSpreadMs)} ms`)}): a run that drains a backlog waits for that spread at its end, which the steady pace leaves out.`,
+    '',
+    `Asking Redis instead of memory, wall µs per call at c=1 → c=16: the limiter’s schedule (acquire + release) ${cost('limiter', 1, 'redisWallUs')} → ${cost('limiter', 16, 'redisWallUs')} ` +
+      `against ${cost('limiter', 1, 'memoryWallUs')} → ${cost('limiter', 16, 'memoryWallUs')} for core’s createLimiter; ` +
+      `${stores.map((key) => `${label(key)} ${cost(key, 1, 'redisWallUs')} → ${cost(key, 16, 'redisWallUs')}`).join('; ')}. ` +
+      'At c=1 the figure is a loopback round trip or two; at c=16 the round trips overlap and what is left is the client’s own CPU per call (ioredis and the store), the CPU column of the table.',
     '',
   ];
 }

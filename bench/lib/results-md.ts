@@ -1,3 +1,4 @@
+import type { SharedLimiterData } from '../shared-limiter.js';
 import { analysis } from './analysis-md.js';
 import type { Machine } from './env.js';
 import { type BenchResult, markdownTable, type Table, targetTable, verdict } from './report.js';
@@ -74,6 +75,24 @@ export function summaryTable(runs: readonly NodeRun[]): Table {
   compared('5. Footprint', 'size of @junction/core dist', (results) => {
     const size = dataOf<FootprintData>(results, 'footprint')?.sizes[0];
     return size ? `${bytes(size.minified)} min, ${bytes(size.gzipped)} gzip` : undefined;
+  });
+  compared('6. Shared Redis limiter and Redis stores', 'Redis store overhead: wall µs per call at c=1 / c=16 (in memory)', (results) => {
+    const overhead = dataOf<SharedLimiterData>(results, 'shared-limiter')?.overhead;
+    if (!overhead) return undefined;
+    const at = (key: string, c: number) => overhead.find((o) => o.key === key && o.concurrency === c);
+    const pair = (key: string, name: string) => {
+      const [one, many] = [at(key, 1), at(key, 16)];
+      if (!one || !many) return [];
+      return [`${name} ${fmt(one.redisWallUs)} / ${fmt(many.redisWallUs)} (${fmt(one.memoryWallUs, 1)} / ${fmt(many.memoryWallUs, 1)})`];
+    };
+    return [
+      ...pair('limiter', 'limiter'),
+      ...pair('once-new', 'once, a new key'),
+      ...pair('token-get', 'token get'),
+      ...pair('token-set', 'token set'),
+      ...pair('cursor-get', 'cursor get'),
+      ...pair('cursor-set', 'cursor set'),
+    ].join('; ');
   });
   return {
     title: 'Summary',
