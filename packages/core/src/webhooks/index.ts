@@ -35,6 +35,14 @@ export {
   type ExpressMiddlewareOptions,
   type ExpressWebhookMiddleware,
 } from './express/express-middleware.js';
+export {
+  createFastifyHandler,
+  createFastifyPlugin,
+  type FastifyLikeInstance,
+  type FastifyLikeReply,
+  type FastifyLikeRequest,
+  type FastifyPluginOptions,
+} from './fastify/fastify-plugin.js';
 export { DEFAULT_MAX_BODY_BYTES, type WebhookAdapterOptions } from './http/adapter-options.js';
 export type { DeliveryTarget } from './http/handle-delivery.js';
 export type { WebhookResponse } from './http/webhook-response.js';

@@ -2,9 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import express from 'express';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
 import {
   createExpressMiddleware,
+  createFastifyHandler,
+  createFastifyPlugin,
   createFetchHandler,
   createNodeMiddleware,
   type DeliveryTarget,
@@ -48,6 +51,18 @@ export const startExpress: StartEndpoint = async (receiver, options, path = '/we
   // No body parser at all: the middleware reads the stream itself.
   app.all(`${path}/bare`, middleware);
   return listen(createServer(app), path);
+};
+
+/** A Fastify app: the plugin serves the webhook route, and the app's other routes keep parsing JSON. */
+export const startFastify: StartEndpoint = async (receiver, options, path = '/webhooks') => {
+  const app = Fastify();
+  await app.register(createFastifyPlugin(receiver, { ...options, path }));
+  // The mistake users make: the handler on a route whose body Fastify parsed as JSON.
+  app.post(`${path}/parsed`, createFastifyHandler(receiver, options));
+  app.post('/echo', async (request) => ({ parsed: request.body }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${path}`, close: () => app.close() };
 };
 
 async function listen(server: Server, path: string): Promise<Endpoint> {
