@@ -16,9 +16,10 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 
 /** The 2xx answer: every event was handled, now or before. */
 export function successResponse(result: DeliveryResult): WebhookResponse {
-  const count = (outcome: DeliveryOutcome) => result.events.filter((e) => e.outcome === outcome).length;
-  const queued = count('queued');
-  return json(200, { ok: true, handled: count('handled'), duplicates: count('duplicate'), ...(queued > 0 ? { queued } : {}) });
+  const counts: Record<DeliveryOutcome, number> = { handled: 0, duplicate: 0, queued: 0 };
+  for (const event of result.events) counts[event.outcome]++;
+  const { handled, duplicate: duplicates, queued } = counts;
+  return json(200, { ok: true, handled, duplicates, ...(queued > 0 ? { queued } : {}) });
 }
 
 /**
