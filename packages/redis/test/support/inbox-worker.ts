@@ -6,7 +6,8 @@
  * Redis store, and appends each handled id to the Redis list HANDLED_KEY.
  * A worker fails the first attempt of every FAIL_EVERY-th event (so retries
  * run), and with STALL_AT=n hangs inside its n-th handler and says
- * 'stalled' (the test then kills it).
+ * 'stalled' (the test then kills it). CONCURRENCY sets how many events a
+ * worker runs at once (default 8).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,8 +26,8 @@ const env = (name: string): string => {
 
 const redis = new Redis(Number(env('REDIS_PORT')), '127.0.0.1', { maxRetriesPerRequest: null });
 const prefix = env('PREFIX');
-// A short lease: a killed worker's claim on an event lapses within a second.
-const store = createRedisIdempotencyStore({ client: redis, prefix: `${prefix}:`, leaseMs: 1000 });
+// A short lease, so a killed worker's claim lapses within the test, yet long enough that a loaded machine's pauses keep it.
+const store = createRedisIdempotencyStore({ client: redis, prefix: `${prefix}:`, leaseMs: 3000 });
 const receiver = createWebhookReceiver(stripeConnector, { secrets: { secret: env('SECRET') }, store });
 const inbox = createWebhookInbox(receiver, { connection: redis, prefix, attempts: 5, backoff: { type: 'fixed', delay: 100 } });
 
@@ -53,6 +54,6 @@ if (env('ROLE') === 'receiver') {
     }
     await redis.rpush(handledKey, event.id);
   });
-  inbox.work({ concurrency: 8, lockMs: 1500 });
+  inbox.work({ concurrency: Number(process.env.CONCURRENCY ?? 8), lockMs: 3000 });
   process.send?.({ type: 'ready' });
 }
