@@ -251,4 +251,12 @@ describe('defineConnector', () => {
     // @ts-expect-error: token is required
     expect(() => createClient(tasks, { credentials: {} })).toThrow(/bearer credentials need a non-empty "token"/);
   });
+
+  it('names the field a connector gives its bearer secret, and what was passed instead', () => {
+    const keyed = defineConnector({ name: 'keyed', baseUrl: 'https://api.example.com', auth: bearer({ field: 'apiKey' }), operations: {} });
+    // @ts-expect-error: this connector's credentials are { apiKey }
+    expect(() => createClient(keyed, { credentials: { token: 'sk_1' } })).toThrow(
+      'The bearer credentials need a non-empty "apiKey" (a string, or a function that returns one) (got "token"): pass { credentials: { apiKey: \'…\' } }.',
+    );
+  });
 });

@@ -25,12 +25,17 @@ export function apiKey(options: ApiKeyOptions = { header: 'X-Api-Key' }): AuthSc
   };
 }
 
-/** A token sent as `Authorization: Bearer <token>`. Credentials: `{ token }`. */
-export function bearer(): AuthScheme<{ token: SecretSource }> {
+/**
+ * A token as `Authorization: Bearer <token>`. Credentials: `{ token }`, or
+ * the field a provider names its secret (`bearer({ field: 'apiKey' })`), so
+ * a wrong field is reported by the name its users know.
+ */
+export function bearer<F extends string = 'token'>(options?: { field?: F }): AuthScheme<Record<F, SecretSource>> {
+  const field = options?.field ?? 'token';
   return {
     kind: 'bearer',
     create: (credentials) =>
-      secretStrategy('bearer', secretField('bearer', credentials, 'token', true), (ctx, value) =>
+      secretStrategy('bearer', secretField('bearer', credentials, field, true), (ctx, value) =>
         ctx.headers.set('authorization', `Bearer ${value}`),
       ),
   };

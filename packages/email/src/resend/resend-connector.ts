@@ -14,7 +14,7 @@ import { resendWebhooks } from './resend-webhooks.js';
 export const resendConnector = defineConnector({
   name: 'resend',
   baseUrl: 'https://api.resend.com',
-  auth: bearer(),
+  auth: bearer({ field: 'apiKey' }),
   operations: { ...resendOperations, ...resendSuppressionOperations },
   errors: resendErrors,
   retry: resendRetryPolicy,
@@ -47,5 +47,5 @@ export type ResendClient = Client<ResendConnector>;
  */
 export function createResendClient(options: ResendClientOptions): ResendClient {
   const { apiKey, ...settings } = options;
-  return createClient(resendConnector, { ...settings, credentials: { token: apiKey } });
+  return createClient(resendConnector, { ...settings, credentials: { apiKey } });
 }

@@ -29,14 +29,15 @@ export interface SendgridCredentials {
 
 /** SendGrid's API-key auth: `Authorization: Bearer SG.…`; a key of another shape is refused up front. */
 export function sendgridApiKey(): AuthScheme<SendgridCredentials> {
-  const scheme = bearer();
+  const scheme = bearer({ field: 'apiKey' });
   return {
     kind: 'bearer',
-    create({ apiKey }) {
+    create(credentials) {
+      const apiKey = credentials?.apiKey;
       if (typeof apiKey === 'string' && !apiKey.startsWith('SG.')) {
         throw new ConfigurationError('A SendGrid API key starts with "SG." (Settings → API Keys); this one does not.');
       }
-      return scheme.create({ token: apiKey });
+      return scheme.create(credentials);
     },
   };
 }

@@ -12,16 +12,17 @@ export interface StripeCredentials {
  * endpoints, and Stripe's 401 would not say why.
  */
 export function stripeSecretKey(): AuthScheme<StripeCredentials> {
-  const scheme = bearer();
+  const scheme = bearer({ field: 'apiKey' });
   return {
     kind: 'bearer',
-    create({ apiKey }) {
+    create(credentials) {
+      const apiKey = credentials?.apiKey;
       if (typeof apiKey === 'string' && /^pk_/.test(apiKey)) {
         throw new ConfigurationError(
           'That is a Stripe publishable key (pk_…), which only works in browsers with Stripe.js: give the secret key (sk_…) or a restricted key (rk_…).',
         );
       }
-      return scheme.create({ token: apiKey });
+      return scheme.create(credentials);
     },
   };
 }
