@@ -13,9 +13,10 @@ import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+// The Redis tests' throwaway server (vitest-free), so both start it the same way.
+import { findRedisServer, MISSING_REDIS, type RedisServer, startRedisServer } from '../packages/redis/test/support/redis-process.js';
 import { CHILD_EXEC_ARGV, isMain, QUICK, scaled } from './lib/env.js';
 import { CUSTOMER_JSON } from './lib/payloads.js';
-import { type BenchRedis, MISSING_REDIS, startRedisServer } from './lib/redis-server.js';
 import { MEMORY_OPS, type OverheadCase, REDIS_OPS, ROUNDS, storeOverhead } from './lib/redis-store-overhead.js';
 import { type BenchResult, finish, progress, type Target } from './lib/report.js';
 import type { WorkerMessage } from './lib/shared-limiter-worker.js';
@@ -140,7 +141,7 @@ function startWorker(env: Record<string, string>) {
   return { child, ready, done, exited };
 }
 
-async function sharedLimiter(redis: BenchRedis): Promise<SharedLimiterRow> {
+async function sharedLimiter(redis: RedisServer): Promise<SharedLimiterRow> {
   const api = await slidingWindowServer();
   const idealS = (PROCESSES * CALLS) / LIMIT;
   const env = {
@@ -191,7 +192,9 @@ async function sharedLimiter(redis: BenchRedis): Promise<SharedLimiterRow> {
 
 export async function sharedLimiterBench(): Promise<BenchResult> {
   const startedAt = performance.now();
-  const redis = await startRedisServer();
+  const binary = findRedisServer();
+  if (!binary) throw new Error(MISSING_REDIS);
+  const redis = await startRedisServer(binary);
   let limiter: SharedLimiterRow;
   let overhead: OverheadCase[];
   try {

@@ -13,8 +13,8 @@ import {
 } from '@junction/core';
 import { createRedisCursorStore, createRedisIdempotencyStore, createRedisRateLimiter, createRedisTokenStore } from '@junction/redis';
 import { Redis } from 'ioredis';
+import type { RedisServer } from '../../packages/redis/test/support/redis-process.js';
 import { scaled } from './env.js';
-import type { BenchRedis } from './redis-server.js';
 import { progress } from './report.js';
 import { median } from './stats.js';
 
@@ -141,7 +141,7 @@ async function measure(make: MakeOp, total: number, concurrency: number): Promis
   return { wallUs: (wallMs * 1000) / total, cpuUs: (cpu.user + cpu.system) / total };
 }
 
-export async function storeOverhead(redis: BenchRedis): Promise<OverheadCase[]> {
+export async function storeOverhead(redis: RedisServer): Promise<OverheadCase[]> {
   const client = new Redis(redis.port, '127.0.0.1');
   await client.ping();
   const list = pairs(client);

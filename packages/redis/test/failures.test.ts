@@ -8,7 +8,8 @@ import {
   type RedisClient,
   type RedisStoreError,
 } from '../src/index.js';
-import { describeWithRedis, freePort } from './support/redis-server.js';
+import { freePort } from './support/redis-process.js';
+import { describeWithRedis } from './support/redis-server.js';
 
 /** Every store operation against `client`, each expected to fail fast with a RedisStoreError. */
 function operations(client: RedisClient, commandTimeoutMs: number) {

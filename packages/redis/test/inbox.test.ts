@@ -5,7 +5,8 @@ import { afterEach, expect, it } from 'vitest';
 import { stripeConnector } from '../../payments/src/stripe/index.js';
 import { createWebhookInbox, type DeadLetter, type WebhookInbox } from '../src/inbox.js';
 import { createRedisIdempotencyStore, isRedisStoreError } from '../src/index.js';
-import { describeWithRedis, freePort } from './support/redis-server.js';
+import { freePort } from './support/redis-process.js';
+import { describeWithRedis } from './support/redis-server.js';
 import { customerCreated, signedHeaders } from './support/stripe-events.js';
 
 const SECRET = 'whsec_junction_inbox_test';

@@ -2,7 +2,8 @@ import { createLimiter, isLimiterError, type RateLimiter, type RateLimitPolicy }
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
 import { createRedisRateLimiter, isRedisStoreError, type RedisLimiterOptions, type RedisStoreError } from '../src/index.js';
-import { describeWithRedis, freePort } from './support/redis-server.js';
+import { freePort } from './support/redis-process.js';
+import { describeWithRedis } from './support/redis-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let bucket = 0;

@@ -8,7 +8,8 @@ import {
   isRedisStoreError,
   isSharedRunFailedError,
 } from '../src/index.js';
-import { describeWithRedis, findRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { findRedisServer, type RedisServer, startRedisServer } from './support/redis-process.js';
+import { describeWithRedis } from './support/redis-server.js';
 
 // Redis restarted mid-run: every call ends, and ends typed; with AOF nothing handled before the restart runs again.
 

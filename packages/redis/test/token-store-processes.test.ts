@@ -6,7 +6,8 @@ import { authorizeUser, manualServer } from '../../core/test/oauth2/support/oaut
 import type { ResourceApi } from '../../core/test/oauth2/support/resource-api.js';
 import { useOAuthServers } from '../../core/test/oauth2/support/use-oauth-servers.js';
 import { createRedisTokenStore } from '../src/index.js';
-import { describeWithRedis, type RedisServer } from './support/redis-server.js';
+import type { RedisServer } from './support/redis-process.js';
+import { describeWithRedis } from './support/redis-server.js';
 import { forkWorker, killWorkersAfterEach } from './support/worker-process.js';
 
 const WORKER = new URL('./support/token-worker.ts', import.meta.url);
