@@ -1,28 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookReceiver } from '../../src/webhooks/index.js';
-import { adapterContract, post } from './support/adapter-contract.js';
-import { paymentSucceeded, paymentsWebhooks, SECRET, signedDelivery } from './support/payments-webhooks.js';
-import { type Endpoint, startExpress } from './support/servers.js';
+import { describe, expect, it } from 'vitest';
+import { adapterContract, countingEndpoints, post } from './support/adapter-contract.js';
+import { paymentSucceeded, signedDelivery } from './support/payments-webhooks.js';
+import { startExpress } from './support/servers.js';
 
 adapterContract('Express', startExpress);
 
 describe('createExpressMiddleware', () => {
-  const open: Endpoint[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((e) => e.close()));
-  });
-
-  const setup = async () => {
-    const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET } });
-    const errors: unknown[] = [];
-    let calls = 0;
-    receiver.onAny(() => {
-      calls++;
-    });
-    const endpoint = await startExpress(receiver, { onError: (e) => errors.push(e) });
-    open.push(endpoint);
-    return { endpoint, errors, calls: () => calls };
-  };
+  const setup = countingEndpoints(startExpress);
 
   it('answers a body pre-parsed by express.json() with the clear "raw body required" error, running nothing', async () => {
     const { endpoint, errors, calls } = await setup();
@@ -43,9 +27,7 @@ describe('createExpressMiddleware', () => {
   });
 
   it('applies its own limit to a body express.raw() already read', async () => {
-    const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET } });
-    const endpoint = await startExpress(receiver, { maxBodyBytes: 100, onError: () => {} });
-    open.push(endpoint);
+    const { endpoint } = await setup({ maxBodyBytes: 100 });
     const answer = await post(endpoint.url, signedDelivery(paymentSucceeded('evt_limit')));
     expect(answer.status).toBe(413);
   });

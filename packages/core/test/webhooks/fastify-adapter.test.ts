@@ -1,28 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookReceiver } from '../../src/webhooks/index.js';
-import { adapterContract, post } from './support/adapter-contract.js';
-import { paymentSucceeded, paymentsWebhooks, SECRET, signedDelivery } from './support/payments-webhooks.js';
-import { type Endpoint, startFastify } from './support/servers.js';
+import { describe, expect, it } from 'vitest';
+import { adapterContract, countingEndpoints, post } from './support/adapter-contract.js';
+import { paymentSucceeded, signedDelivery } from './support/payments-webhooks.js';
+import { startFastify } from './support/servers.js';
 
 adapterContract('Fastify', startFastify);
 
 describe('createFastifyPlugin', () => {
-  const open: Endpoint[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((e) => e.close()));
-  });
-
-  const setup = async () => {
-    const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET } });
-    const errors: unknown[] = [];
-    let calls = 0;
-    receiver.onAny(() => {
-      calls++;
-    });
-    const endpoint = await startFastify(receiver, { onError: (e) => errors.push(e) });
-    open.push(endpoint);
-    return { endpoint, errors, calls: () => calls };
-  };
+  const setup = countingEndpoints(startFastify);
 
   it('answers a body Fastify parsed as JSON with the "raw body required" error that names the fix, running nothing', async () => {
     const { endpoint, errors, calls } = await setup();

@@ -21,6 +21,29 @@ export async function post(url: string, delivery: { body: string | Uint8Array; h
   return { status: response.status, text, json: JSON.parse(text) as Answer };
 }
 
+/**
+ * For an adapter's own tests: starts endpoints serving a payments receiver
+ * that counts its handler runs and collects `onError`'s errors; each is
+ * closed after its test. Call it inside a `describe`.
+ */
+export function countingEndpoints(start: StartEndpoint) {
+  const open: Endpoint[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((e) => e.close()));
+  });
+  return async (options: { maxBodyBytes?: number } = {}) => {
+    const receiver = createWebhookReceiver(paymentsWebhooks, { secrets: { secret: SECRET } });
+    const errors: unknown[] = [];
+    let calls = 0;
+    receiver.onAny(() => {
+      calls++;
+    });
+    const endpoint = await start(receiver, { ...options, onError: (e) => errors.push(e) });
+    open.push(endpoint);
+    return { endpoint, errors, calls: () => calls };
+  };
+}
+
 /** The behaviour every HTTP adapter must have, run against a real server on 127.0.0.1. */
 export function adapterContract(name: string, start: StartEndpoint): void {
   describe(`${name} adapter contract`, () => {
