@@ -1,7 +1,9 @@
 /**
- * @junction/testing: serve msw handlers from a real loopback server, inject
+ * `@junction/testing`: serve msw handlers from a real loopback server, inject
  * faults into it, fake providers' idempotency, and build provider sandboxes
  * (and an OAuth 2 server) from a connector's declarations, for testing integrations.
+ *
+ * @module
  */
 
 export type {

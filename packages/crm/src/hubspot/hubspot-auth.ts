@@ -12,6 +12,13 @@ export const HUBSPOT_OAUTH_ENDPOINTS = {
   tokenUrl: 'https://api.hubapi.com/oauth/v1/token',
 } as const;
 
+/**
+ * Where a refresh token is deleted: `DELETE {this}/{refreshToken}` answers 204, and
+ * the token can no longer be refreshed (HubSpot's OAuth v1 "Delete a refresh
+ * token", the way to disconnect an account; it takes no other credentials).
+ */
+export const HUBSPOT_REFRESH_TOKENS_URL = 'https://api.hubapi.com/oauth/v1/refresh-tokens';
+
 /** HubSpot access tokens are opaque and up to 300 characters long (HubSpot: "allow for tokens up to 300 characters"). */
 export const HUBSPOT_TOKEN_MAX_LENGTH = 300;
 

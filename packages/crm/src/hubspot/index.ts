@@ -1,12 +1,15 @@
 /**
- * @junction/crm/hubspot: the HubSpot connector (client, dated 2026-03 CRM
+ * `@junction/crm/hubspot`: the HubSpot connector (client, dated 2026-03 CRM
  * operations, errors, rate-limit and retry policies, batch chunking, OAuth,
  * v3-signed webhooks) and its adapter to the unified CRM interface.
+ *
+ * @module
  */
 
 export {
   checkHubspotToken,
   HUBSPOT_OAUTH_ENDPOINTS,
+  HUBSPOT_REFRESH_TOKENS_URL,
   HUBSPOT_TOKEN_MAX_LENGTH,
   type HubspotOAuthCredentials,
   type HubspotOAuthOptions,

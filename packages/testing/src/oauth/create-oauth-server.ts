@@ -44,6 +44,13 @@ export interface OAuthServer {
   verify(accessToken: string): OAuthGrant | undefined;
   /** Checks a request's bearer token: its grant, or a 401 `invalid_token` to answer (RFC 6750). */
   authenticate(request: Request): OAuthGrant | Response;
+  /**
+   * Revokes a token as a provider's own revocation endpoint does when it names
+   * no client (HubSpot's `DELETE /oauth/v1/refresh-tokens/:token`): a refresh
+   * token ends its whole authorization, an access token only itself. True
+   * when the token was known. Mount it on the provider's path in a sandbox.
+   */
+  revoke(token: string): boolean;
   /** The grant type of every token response, in order: count token requests with it. */
   issued(): readonly string[];
   /** Forgets every code and token (clients and consent stay). */
@@ -149,6 +156,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
         { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
       );
     },
+    revoke: (value) => tokens.revoke(value),
     issued: () => tokens.issued,
     reset() {
       codes.clear();

@@ -74,12 +74,19 @@ export class OAuthTokenLedger {
     this.#revokedFamilies.add(family);
   }
 
-  /** Revokes one token (RFC 7009): a refresh token ends its family; an access token ends itself. */
-  revoke(token: string, clientId: string): void {
+  /**
+   * Revokes one token (RFC 7009): a refresh token ends its family; an access
+   * token ends itself. With `clientId`, only a token issued to that client.
+   * True when a token was found (live or not).
+   */
+  revoke(token: string, clientId?: string): boolean {
     const refresh = this.#refresh.get(token);
-    if (refresh?.clientId === clientId) this.revokeFamily(refresh.family);
     const access = this.#access.get(token);
-    if (access?.clientId === clientId) this.#access.delete(token);
+    const ours = (entry: { clientId: string } | undefined) =>
+      entry !== undefined && (clientId === undefined || entry.clientId === clientId);
+    if (refresh && ours(refresh)) this.revokeFamily(refresh.family);
+    if (ours(access)) this.#access.delete(token);
+    return ours(refresh) || ours(access);
   }
 
   clear(): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createOAuthServer, defineSandbox, type OAuthClient, type OAuthServer, type WebhookDelivery } from '@junction/testing';
-import type { HttpHandler } from 'msw';
-import { HUBSPOT_OAUTH_ENDPOINTS } from '../hubspot-auth.js';
+import { type HttpHandler, http } from 'msw';
+import { HUBSPOT_OAUTH_ENDPOINTS, HUBSPOT_REFRESH_TOKENS_URL } from '../hubspot-auth.js';
 import { hubspotConnector } from '../hubspot-connector.js';
 import type { HubspotObjectType, HubspotPipeline } from '../hubspot-schemas.js';
 import { HUBSPOT_BASE_URL } from '../hubspot-version.js';
@@ -19,7 +19,7 @@ export interface HubspotSandboxOptions {
   origin?: string;
   /** Private app tokens it accepts. Default `['pat-sandbox-token']`. */
   accessTokens?: readonly string[];
-  /** OAuth apps: serves `/oauth/authorize` and `/oauth/v1/token` (PKCE, refresh, `expires_in`). */
+  /** OAuth apps: serves `/oauth/authorize`, `/oauth/v1/token` (PKCE, refresh, `expires_in`) and `DELETE /oauth/v1/refresh-tokens/:token`. */
   oauth?: { clients: readonly OAuthClient[]; expiresIn?: number };
   /** The meters (rolling window, daily, search). Default HubSpot Professional's; `false` for none. */
   limits?: HubspotSandboxLimits | false;
@@ -134,8 +134,19 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
     },
   );
 
+  // Deleting a refresh token (how an app disconnects an account) ends it and the access tokens it gave.
+  // HubSpot documents 204; its answer for an unknown token is unverified, so this answers 204 too, as RFC 7009 would.
+  const deleteRefreshToken = oauth
+    ? [
+        http.delete(`${origin}${new URL(HUBSPOT_REFRESH_TOKENS_URL).pathname}/:token`, ({ params }) => {
+          oauth.revoke(String(params.token));
+          return new Response(null, { status: 204 });
+        }),
+      ]
+    : [];
+
   return {
-    handlers: [...(oauth?.handlers ?? []), ...sandbox.handlers],
+    handlers: [...(oauth?.handlers ?? []), ...deleteRefreshToken, ...sandbox.handlers],
     origin,
     oauth,
     requests,

@@ -1,6 +1,8 @@
 /**
- * @junction/crm/hubspot/sandbox: a stateful HubSpot for tests (msw handlers,
+ * `@junction/crm/hubspot/sandbox`: a stateful HubSpot for tests (msw handlers,
  * served in-process or on a loopback port). Needs `@junction/testing` and `msw`.
+ *
+ * @module
  */
 
 export { createHubspotSandbox, type HubspotSandbox, type HubspotSandboxOptions, type HubspotSandboxRequest } from './hubspot-sandbox.js';

@@ -1,6 +1,8 @@
 /**
- * @junction/crm/salesforce/sandbox: a local Salesforce org (login host,
+ * `@junction/crm/salesforce/sandbox`: a local Salesforce org (login host,
  * instance hosts, sObjects, SOQL, collections, limits, outbound messages) for tests.
+ *
+ * @module
  */
 
 export {

@@ -57,16 +57,19 @@ function randomToken(prefix: string): string {
 
 /**
  * The login host: `/services/oauth2/authorize` (approves at once and
- * redirects with a code), and `/services/oauth2/token` with the grants
+ * redirects with a code), `/services/oauth2/token` with the grants
  * authorization_code (PKCE S256 checked), refresh_token, client_credentials
- * and the JWT bearer grant (the assertion checked with the app's public key).
- * Token responses carry `instance_url`, `id`, `issued_at` and `signature`,
- * and no `expires_in`, as Salesforce's do.
+ * and the JWT bearer grant (the assertion checked with the app's public key),
+ * and `/services/oauth2/revoke` (a refresh token ends with every session it
+ * gave; an access token ends alone). Token responses carry `instance_url`,
+ * `id`, `issued_at` and `signature`, and no `expires_in`, as Salesforce's do.
  */
 export function loginHandlers(options: LoginOptions): HttpHandler[] {
   const { loginUrl, app, state, now } = options;
   const codes = new Map<string, { redirectUri: string; challenge?: string; username: string; scope: string }>();
   const refreshTokens = new Map<string, { username: string; scope: string }>();
+  // The sessions each refresh token gave (its first and every renewal): revoking it ends them all.
+  const sessionsOf = new Map<string, Set<string>>();
   let publicKey: Promise<CryptoKey | KeyObject> | undefined;
   const keyOf = () => {
     if (!app.publicKey) return undefined;
@@ -74,7 +77,7 @@ export function loginHandlers(options: LoginOptions): HttpHandler[] {
     return publicKey;
   };
 
-  const issue = (grant: string, username: string, scope: string, withRefresh: boolean) => {
+  const issue = (grant: string, username: string, scope: string, withRefresh: boolean, renewing?: string) => {
     const issuedAt = now();
     const accessToken = `${options.organizationId.slice(0, 15)}!${randomBytes(24).toString('base64url')}`;
     state.sessions.set(accessToken, { accessToken, instanceUrl: state.instanceUrl, username, grant, issuedAt, lastUsedAt: issuedAt });
@@ -82,6 +85,8 @@ export function loginHandlers(options: LoginOptions): HttpHandler[] {
     const id = `${loginUrl}/id/${options.organizationId}/${options.userId}`;
     const refreshToken = withRefresh ? randomToken('5Aep') : undefined;
     if (refreshToken) refreshTokens.set(refreshToken, { username, scope });
+    const family = refreshToken ?? renewing;
+    if (family) sessionsOf.set(family, (sessionsOf.get(family) ?? new Set()).add(accessToken));
     return HttpResponse.json({
       access_token: accessToken,
       ...(refreshToken ? { refresh_token: refreshToken } : {}),
@@ -156,7 +161,7 @@ export function loginHandlers(options: LoginOptions): HttpHandler[] {
           const held = refreshTokens.get(form.get('refresh_token') ?? '');
           if (!held) return oauthError('invalid_grant', 'expired access/refresh token');
           // Salesforce keeps the refresh token: the answer carries none.
-          return issue('refresh_token', held.username, held.scope, false);
+          return issue('refresh_token', held.username, held.scope, false, form.get('refresh_token') ?? undefined);
         }
         case 'client_credentials': {
           if (!clientOk(request, form, true)) return oauthError('invalid_client', 'invalid client credentials');
@@ -184,6 +189,20 @@ export function loginHandlers(options: LoginOptions): HttpHandler[] {
         default:
           return oauthError('unsupported_grant_type', 'grant type not supported');
       }
+    }),
+    // Revoke (RFC 7009 as Salesforce implements it): the token in the form body, or in the query of a GET.
+    http.all(`${loginUrl}/services/oauth2/revoke`, async ({ request }) => {
+      if (request.method !== 'POST' && request.method !== 'GET') return oauthError('invalid_request', 'use POST or GET', 405);
+      const token =
+        request.method === 'POST' ? new URLSearchParams(await request.text()).get('token') : new URL(request.url).searchParams.get('token');
+      if (!token) return oauthError('invalid_request', 'the token parameter is missing');
+      if (refreshTokens.delete(token)) {
+        for (const accessToken of sessionsOf.get(token) ?? []) state.sessions.delete(accessToken);
+        sessionsOf.delete(token);
+        return new HttpResponse(null, { status: 200 });
+      }
+      if (state.sessions.delete(token)) return new HttpResponse(null, { status: 200 });
+      return oauthError('invalid_token', 'the token was invalid');
     }),
   ];
 }
