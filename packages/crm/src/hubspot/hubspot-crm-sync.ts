@@ -48,45 +48,53 @@ export async function hubspotChanges(
   const objectType = HUBSPOT_TYPES[type];
   const modified = HUBSPOT_FIELDS[type].updatedAt as string;
   const call = callOptionsOf(options);
-  const page = await client.searchObjects(
-    {
-      objectType,
-      filterGroups: [
-        {
-          filters: [
-            ...(from ? [{ propertyName: modified, operator: 'GTE' as const, value: String(from.t) }] : []),
-            { propertyName: modified, operator: 'LT' as const, value: String(until) },
-          ],
-        },
-      ],
-      sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
-      properties: hubspotProperties(type, custom),
-      limit,
-    },
-    call,
-  );
-  const changes: CrmChange[] = page.results.map((object) => {
-    const createdAt = Date.parse(object.createdAt);
-    return {
-      kind: from && createdAt <= from.t ? 'updated' : 'created',
-      objectType: type,
-      id: object.id,
-      record: fromHubspot(type, object, custom),
-      modifiedAt: new Date(object.updatedAt),
-    };
-  });
+  const seen = (id: string, at: number) => from !== undefined && at === from.t && from.ids.includes(id);
+  const changes: CrmChange[] = [];
+  // Changes already handed over at the cursor's time come first (GTE): page on past them, or a page
+  // could hold nothing else and the feed would stall there, losing what shares that millisecond.
+  let after: string | undefined;
+  let fromSearch = 0;
+  do {
+    const page = await client.searchObjects(
+      {
+        objectType,
+        filterGroups: [
+          {
+            filters: [
+              ...(from ? [{ propertyName: modified, operator: 'GTE' as const, value: String(from.t) }] : []),
+              { propertyName: modified, operator: 'LT' as const, value: String(until) },
+            ],
+          },
+        ],
+        sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
+        properties: hubspotProperties(type, custom),
+        limit,
+        ...(after === undefined ? {} : { after }),
+      },
+      call,
+    );
+    for (const object of page.results) {
+      const modifiedAt = new Date(object.updatedAt);
+      if (seen(object.id, modifiedAt.getTime())) continue;
+      const createdAt = Date.parse(object.createdAt);
+      const kind = from && createdAt <= from.t ? 'updated' : 'created';
+      changes.push({ kind, objectType: type, id: object.id, record: fromHubspot(type, object, custom), modifiedAt });
+      fromSearch++;
+    }
+    after = page.paging?.next?.after;
+  } while (after !== undefined && fromSearch < limit);
   for await (const object of client.listObjects.items({ objectType, archived: true, limit: 100 }, call)) {
     const at = Date.parse(object.archivedAt ?? object.updatedAt);
     if ((from && at < from.t) || at >= until) continue;
     changes.push({ kind: 'deleted', objectType: type, id: object.id, record: null, modifiedAt: new Date(at) });
   }
   const fresh = changes
-    .filter((change) => !(from && change.modifiedAt.getTime() === from.t && from.ids.includes(change.id)))
+    .filter((change) => change.kind !== 'deleted' || !seen(change.id, change.modifiedAt.getTime()))
     .sort((a, b) => a.modifiedAt.getTime() - b.modifiedAt.getTime())
     .slice(0, limit);
   const last = fresh.at(-1);
   if (!last) return { changes: [], cursor: options.cursor, more: false };
   const t = last.modifiedAt.getTime();
   const ids = [...(from?.t === t ? from.ids : []), ...fresh.filter((c) => c.modifiedAt.getTime() === t).map((c) => c.id)];
-  return { changes: fresh, cursor: encode({ t, ids }), more: page.paging?.next !== undefined || fresh.length === limit };
+  return { changes: fresh, cursor: encode({ t, ids }), more: after !== undefined || fresh.length === limit };
 }

@@ -218,5 +218,28 @@ export function describeCrmProvider(name: string, setup: () => Promise<CrmSuiteT
       const quiet = await crm.sync.changes('contact', last.cursor ? { cursor: last.cursor } : {});
       expect(quiet.changes).toEqual([]);
     });
+
+    it('hands over every change once, page by page, when more than a page share one modification time', async () => {
+      target.settle();
+      const start = await crm.sync.changes('contact');
+      // One batch: its records are stamped within a few milliseconds (HubSpot) or one second (Salesforce).
+      const made = await crm.contacts.batch.create(
+        Array.from({ length: 25 }, (_, i) => ({ email: `tie${i}@example.com`, lastName: `Tie ${i}` })),
+      );
+      target.settle();
+      const seen: string[] = [];
+      let cursor = start.cursor;
+      for (let page = 0; page < 10; page++) {
+        const next = await crm.sync.changes('contact', { ...(cursor ? { cursor } : {}), limit: 10 });
+        seen.push(...next.changes.map((c) => c.id));
+        cursor = next.cursor;
+        if (!next.more) break;
+      }
+      expect(seen.sort()).toEqual(
+        ok(made)
+          .map((r) => (r.record as { id: string }).id)
+          .sort(),
+      );
+    });
   });
 }

@@ -260,12 +260,17 @@ function timeOf(value: Stored): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-function compareTo(stored: Stored, literal: SoqlLiteralValue): number | undefined {
+// Ids (`Id`, `AccountId`) compare case-sensitively, as ORDER BY sorts them; other text ignores case, as Salesforce's does.
+const isIdField = (field: string) => /^([A-Za-z]+)?Id$/.test(field);
+
+function compareTo(field: string, stored: Stored, literal: SoqlLiteralValue): number | undefined {
   switch (literal.kind) {
     case 'null':
       return stored === null || stored === undefined ? 0 : undefined;
     case 'string':
-      return typeof stored === 'string' ? stored.toLowerCase().localeCompare(literal.value.toLowerCase()) : undefined;
+      if (typeof stored !== 'string') return undefined;
+      if (isIdField(field)) return stored < literal.value ? -1 : stored > literal.value ? 1 : 0;
+      return stored.toLowerCase().localeCompare(literal.value.toLowerCase());
     case 'number':
       return typeof stored === 'number' ? stored - literal.value : undefined;
     case 'boolean':
@@ -293,7 +298,7 @@ export function matches(expr: SoqlExpr, get: (field: string) => Stored): boolean
     case 'join':
       return expr.op === 'AND' ? expr.items.every((e) => matches(e, get)) : expr.items.some((e) => matches(e, get));
     case 'in': {
-      const found = expr.values.some((v) => compareTo(get(expr.field), v) === 0);
+      const found = expr.values.some((v) => compareTo(expr.field, get(expr.field), v) === 0);
       return expr.negate ? !found : found;
     }
     case 'compare': {
@@ -303,7 +308,7 @@ export function matches(expr: SoqlExpr, get: (field: string) => Stored): boolean
         const isNull = stored === null || stored === undefined;
         return expr.op === '=' ? isNull : expr.op === '!=' ? !isNull : false;
       }
-      const c = compareTo(stored, expr.value);
+      const c = compareTo(expr.field, stored, expr.value);
       if (c === undefined) return expr.op === '!=';
       switch (expr.op) {
         case '=':
