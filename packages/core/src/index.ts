@@ -1,6 +1,8 @@
 /**
- * @junction/core: typed connectors, a reliable request pipeline, typed
+ * `@junction/core`: typed connectors, a reliable request pipeline, typed
  * errors, pagination and events for API integrations.
+ *
+ * @module
  */
 
 export { authMiddleware } from './auth/auth-middleware.js';

@@ -3,6 +3,8 @@
  * with (a distributed rate limiter reuses the limiter's checks, refusals and pause clock),
  * beside the root entry's connector API. Kept off the root entry because
  * `openEnum` loads zod, which importing `@junction/core` alone never does.
+ *
+ * @module
  */
 export { brand, hasBrand } from './errors/junction-error.js';
 export { systemCode } from './errors/system-code.js';

@@ -1,8 +1,10 @@
 /**
- * @junction/crm: a unified CRM interface (contacts, companies, deals,
+ * `@junction/crm`: a unified CRM interface (contacts, companies, deals,
  * associations, pipelines, change events, incremental sync) that the
  * HubSpot and Salesforce adapters (`@junction/crm/hubspot`,
  * `@junction/crm/salesforce`) implement.
+ *
+ * @module
  */
 export { isUnsupportedFeatureError, UnsupportedFeatureError } from '@junction/core';
 export type { Company, CompanyFields, CompanyInput } from './unified/company.js';

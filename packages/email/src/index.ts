@@ -1,7 +1,9 @@
 /**
- * @junction/email: a unified email interface (messages, batch results,
+ * `@junction/email`: a unified email interface (messages, batch results,
  * delivery events, suppressions) that the SendGrid and Resend adapters
  * (`@junction/email/sendgrid`, `@junction/email/resend`) implement.
+ *
+ * @module
  */
 export { isUnsupportedFeatureError, UnsupportedFeatureError } from '@junction/core';
 export { Email, Mailbox, Mailboxes, type MailboxInput } from './unified/address.js';

@@ -1,9 +1,11 @@
 /**
- * @junction/payments: a provider-neutral payments interface. Providers live
+ * `@junction/payments`: a provider-neutral payments interface. Providers live
  * at subpaths (`@junction/payments/stripe`), each with a sandbox.
  *
  * Amounts are integers in the currency's minor unit; currencies are ISO 4217
  * codes, given back in upper case.
+ *
+ * @module
  */
 
 export { Address, AddressInput } from './unified/address.js';

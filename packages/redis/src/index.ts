@@ -1,7 +1,9 @@
 /**
- * @junction/redis: Redis-backed stores for @junction/core, shared by many
+ * `@junction/redis`: Redis-backed stores for `@junction/core`, shared by many
  * processes: OAuth tokens with a refresh lock, idempotency (dedupe), poll
  * cursors and rate-limit buckets.
+ *
+ * @module
  */
 
 export type { RedisClient, RedisStoreOptions } from './redis-client.js';

@@ -1,8 +1,10 @@
 /**
- * @junction/crm/salesforce: the Salesforce REST API connector (client,
+ * `@junction/crm/salesforce`: the Salesforce REST API connector (client,
  * OAuth flows and login hosts, errors, limits, SOQL builder, collections),
  * the polling change feed, the Outbound Message receiver, and its adapter
  * to the unified CRM interface.
+ *
+ * @module
  */
 
 export { SALESFORCE_API_VERSION, SALESFORCE_DATA_PATH, SALESFORCE_STAND_IN_BASE, salesforceBaseUrl } from './salesforce-api.js';

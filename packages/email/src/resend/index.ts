@@ -1,6 +1,8 @@
 /**
- * @junction/email/resend: the Resend connector (client, errors, policies,
+ * `@junction/email/resend`: the Resend connector (client, errors, policies,
  * Svix-signed webhooks) and its adapter to the unified email interface.
+ *
+ * @module
  */
 
 export {

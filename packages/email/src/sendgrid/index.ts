@@ -1,6 +1,8 @@
 /**
- * @junction/email/sendgrid: the SendGrid connector (Mail Send, suppressions),
+ * `@junction/email/sendgrid`: the SendGrid connector (Mail Send, suppressions),
  * its Signed Event Webhook (verifier and signer), and the unified adapter.
+ *
+ * @module
  */
 export {
   createSendgridClient,

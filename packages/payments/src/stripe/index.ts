@@ -1,6 +1,8 @@
 /**
- * @junction/payments/stripe: the Stripe connector, a typed Stripe client, and
+ * `@junction/payments/stripe`: the Stripe connector, a typed Stripe client, and
  * the adapter that implements the unified payments interface over it.
+ *
+ * @module
  */
 
 export { type StripeCredentials, stripeSecretKey } from './stripe-auth.js';

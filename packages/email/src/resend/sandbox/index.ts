@@ -1,6 +1,8 @@
 /**
- * @junction/email/resend/sandbox: a local Resend as msw handlers, for tests
+ * `@junction/email/resend/sandbox`: a local Resend as msw handlers, for tests
  * and examples without a Resend account.
+ *
+ * @module
  */
 
 export {

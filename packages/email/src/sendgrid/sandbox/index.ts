@@ -1,6 +1,8 @@
 /**
- * @junction/email/sendgrid/sandbox: a local SendGrid as msw handlers, for
+ * `@junction/email/sendgrid/sandbox`: a local SendGrid as msw handlers, for
  * tests, examples and development without a SendGrid account.
+ *
+ * @module
  */
 export { SENDGRID_MAX_MESSAGE_BYTES, SENDGRID_MAX_RECIPIENTS, type SendgridSandboxError } from './sendgrid-mail-checks.js';
 export {

@@ -1,6 +1,8 @@
 /**
- * @junction/payments/stripe/sandbox: a local Stripe as msw handlers, for
+ * `@junction/payments/stripe/sandbox`: a local Stripe as msw handlers, for
  * tests, examples and development without a Stripe account.
+ *
+ * @module
  */
 
 export type { SandboxBilling } from './billing-settings.js';
