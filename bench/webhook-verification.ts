@@ -317,7 +317,7 @@ export async function webhookVerification(): Promise<BenchResult> {
           `${ECDSA_EVENTS.toLocaleString('en-US')} SendGrid-signed ones; generated and signed in chunks of ${CHUNK.toLocaleString('en-US')} outside the timed sections; ` +
           'each chunk is handled by every variant in turn (a new order per chunk), after a warm-up chunk and one gc().',
         'Every event id is new, so dedupe always records (never short-circuits). Dedupe = createMemoryIdempotencyStore().once(id, handler).',
-        'Receiver: createWebhookReceiver from core’s src/webhooks/index.ts barrel (it loads and works; it is not yet exported from the package index), ' +
+        'Receiver: createWebhookReceiver from @junction/core (the built package), ' +
           'declared with defineWebhooks (envelope { id, type }, one typed event schema) and one no-op handler.',
       ],
       tables,
