@@ -16,6 +16,7 @@ import { startServer } from './lib/server.js';
 import { fmt, median, ratio, shuffled, signed } from './lib/stats.js';
 import { stubFetch } from './lib/stub-fetch.js';
 import {
+  fetchTimeoutVariant,
   fetchVariant,
   junctionBottleneckVariant,
   junctionKyVariant,
@@ -50,7 +51,7 @@ const WARMUP_CAP_MS = scaled(1_500, 400);
 const STUB_CALLS = scaled(1_500, 300);
 const MICRO_ITERATIONS = scaled(20_000, 2_000);
 const STUB_CAP_MS = scaled(1_200, 200);
-const HEADLINE = new Set(['fetch', 'ky', 'stripe', 'octokit', 'junction']);
+const HEADLINE = new Set(['fetch', 'fetch-timeout', 'ky', 'stripe', 'octokit', 'junction']);
 
 /** What one variant measured at one concurrency: a run per round, and the same rounds' fetch runs. */
 interface Measured {
@@ -103,6 +104,7 @@ function makeStubVariants(): Variant[] {
 function makeVariants(origin: string, port: number): Variant[] {
   const all = [
     fetchVariant(origin),
+    fetchTimeoutVariant(origin),
     kyVariant(origin),
     stripeVariant(port),
     octokitVariant(origin),
@@ -386,7 +388,7 @@ export async function pipelineOverhead(): Promise<BenchResult> {
       name: 'pipeline-overhead',
       title: '1. Pipeline overhead',
       method: [
-        `Loopback: ${TOTAL.toLocaleString('en-US')} GETs per headline client (fetch, ky, Stripe SDK, Octokit, Junction) and concurrency, ${BREAKDOWN_TOTAL.toLocaleString('en-US')} per breakdown variant (layers, prototypes), ` +
+        `Loopback: ${TOTAL.toLocaleString('en-US')} GETs per headline client (fetch, fetch with a timeout signal, ky, Stripe SDK, Octokit, Junction) and concurrency, ${BREAKDOWN_TOTAL.toLocaleString('en-US')} per breakdown variant (layers, prototypes), ` +
           `in ${ROUNDS} interleaved rounds (a new order each round), each variant-round capped at ${ROUND_CAP_MS / 1000} s (the full-stack client at ${SLOW_CAP_MS / 1000} s, so a slow one completes fewer: see "requests"), after a warm-up of ${WARMUP} calls per variant.`,
         'Server: node:http on 127.0.0.1 in a separate process (child_process.fork, never a worker thread, so the client’s process.cpuUsage() excludes it); the same ~1 KB JSON body (a Stripe customer) on every route, keep-alive.',
         'Client CPU = process.cpuUsage() (user + system) of the benchmark process over a run / requests completed; gc() before each run. Latency = each call timed with performance.now().',

@@ -77,14 +77,15 @@ export function loopbackRow(results: readonly BenchResult[], key: string, concur
   return dataOf<OverheadData>(results, 'pipeline-overhead')?.loopback.find((r) => r.key === key && r.concurrency === concurrency);
 }
 
-/** The clients compared with fetch besides the full stack (peers and Junction variants), in the benchmark's order. */
+/** The clients compared with fetch besides the full stack (fetch with a timeout, peers, Junction variants), in the benchmark's order. */
 export function comparedRows(results: readonly BenchResult[], concurrency: number): OverheadRow[] {
   const rows = dataOf<OverheadData>(results, 'pipeline-overhead')?.loopback ?? [];
   return rows.filter(
     (r) =>
       r.concurrency === concurrency &&
       r.key !== 'junction' &&
-      (r.group ? r.group === 'peer' || r.group === 'junction' : r.key !== 'fetch' && !r.key.startsWith('layer:')),
+      r.key !== 'fetch' &&
+      (r.group ? r.group !== 'layer' : !r.key.startsWith('layer:')),
   );
 }
 

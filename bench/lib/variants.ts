@@ -52,6 +52,31 @@ export function fetchVariant(origin: string, fetchImpl: typeof fetch = globalThi
   };
 }
 
+/**
+ * Bare fetch with what core's transport gives every attempt for its timeout:
+ * an AbortController's signal and a timer. What undici does with a signal is
+ * the part of the full stack's cost that no client with a timeout avoids.
+ */
+export function fetchTimeoutVariant(origin: string, fetchImpl: typeof fetch = globalThis.fetch): Variant {
+  const url = `${origin}/v1/customers/${CUSTOMER_ID}`;
+  return {
+    key: 'fetch-timeout',
+    label: 'bare fetch with a timeout signal',
+    group: 'floor',
+    call: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const response = await fetchImpl(url, { headers, signal: controller.signal });
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        return await response.json();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 export function kyVariant(origin: string, fetchImpl?: typeof fetch): Variant {
   const url = `${origin}/v1/customers/${CUSTOMER_ID}`;
   const options = fetchImpl ? { headers, fetch: fetchImpl } : { headers };
