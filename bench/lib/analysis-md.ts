@@ -87,9 +87,7 @@ function pipelineProse(runs: readonly NodeRun[]): string[] {
       '',
     );
   }
-  const timeout64 = loopbackRow(headline, 'fetch-timeout', 64);
-  const full64 = loopbackRow(headline, 'junction', 64);
-  if (timeout64 && full64) {
+  if (loopbackRow(headline, 'fetch-timeout', 64)) {
     out.push(
       `What the attempt’s timeout costs by itself: bare fetch given an AbortController’s signal and a timer, as core’s transport sends every attempt, ` +
         `does ${beside(runs, row('fetch-timeout', 64))} of bare fetch at c=64, ${beside(runs, (r) => `${signed(loopbackRow(r, 'fetch-timeout', 64)?.overheadCpuUs ?? Number.NaN, 1)} µs`)} of CPU per request over it ` +

@@ -40,16 +40,7 @@ const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' }
 
 export function fetchVariant(origin: string, fetchImpl: typeof fetch = globalThis.fetch): Variant {
   const url = `${origin}/v1/customers/${CUSTOMER_ID}`;
-  return {
-    key: 'fetch',
-    label: 'bare fetch',
-    group: 'floor',
-    call: async () => {
-      const response = await fetchImpl(url, { headers });
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-  };
+  return { key: 'fetch', label: 'bare fetch', group: 'floor', call: () => getJson(fetchImpl, url) };
 }
 
 /**
@@ -67,14 +58,18 @@ export function fetchTimeoutVariant(origin: string, fetchImpl: typeof fetch = gl
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
       try {
-        const response = await fetchImpl(url, { headers, signal: controller.signal });
-        if (!response.ok) throw new Error(`status ${response.status}`);
-        return await response.json();
+        return await getJson(fetchImpl, url, controller.signal);
       } finally {
         clearTimeout(timer);
       }
     },
   };
+}
+
+async function getJson(fetchImpl: typeof fetch, url: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetchImpl(url, signal ? { headers, signal } : { headers });
+  if (!response.ok) throw new Error(`status ${response.status}`);
+  return response.json();
 }
 
 export function kyVariant(origin: string, fetchImpl?: typeof fetch): Variant {
